@@ -1,0 +1,26 @@
+import type { Area, Bilingual, Rule } from '../catalog/types.js';
+import type { Finding } from '../engine/finding.js';
+import type { Encoding } from '../plan/decode.js';
+import type { InputError } from '../plan/input-error.js';
+
+export interface FileResult {
+  file: string;
+  /** Absent when the file could not be audited: see `error`. */
+  findings: Finding[];
+  error?: InputError;
+  encoding?: Encoding;
+  /** County name and code from the plan, for roll-ups across counties. */
+  county?: { name?: string; code?: string };
+}
+
+/** Everything a report format needs, and nothing that depends on a terminal. */
+export interface AuditResult {
+  tool: { name: string; version: string };
+  files: FileResult[];
+  /** Input errors not tied to one audited file (a glob that matches nothing). */
+  errors: InputError[];
+  /** The rules that ran, in catalog order. */
+  rules: Rule[];
+  areas: Area[];
+  terms: Record<string, Bilingual>;
+}

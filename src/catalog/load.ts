@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { FUNCTIONS } from '../engine/functions/index.js';
+import { Selector } from '../engine/select.js';
+import type { InputError } from '../plan/input-error.js';
+import { parseYaml } from '../plan/parse.js';
+import type { Locator } from '../plan/position.js';
+import ruleFileSchema from './rule.schema.json' with { type: 'json' };
+import type { Area, Bilingual, Catalog, Parameter, Rule } from './types.js';
+
+/** The built-in catalog: `rules/` at the package root. */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+export class CatalogError extends Error {
+  constructor(readonly error: InputError) {
+    super(`${error.file}:${error.line ?? 1}:${error.column ?? 1}: ${error.values.detail}`);
+  }
+}
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+const validateRuleFile = ajv.compile(ruleFileSchema);
+
+interface YamlFile {
+  file: string;
+  data: unknown;
+  locator: Locator;
+}
+
+function readYaml(path: string, display: string): YamlFile {
+  const parsed = parseYaml(readFileSync(path, 'utf8'));
+  if (!parsed.ok) {
+    throw new CatalogError({ file: display, code: 'invalid-catalog', line: parsed.line, column: parsed.column, values: { detail: parsed.detail } });
+  }
+  return { file: display, data: parsed.data, locator: parsed.locator };
+}
+
+function fail(file: YamlFile, path: (string | number)[], detail: string): never {
+  const at = file.locator.locate(path);
+  throw new CatalogError({ file: file.file, code: 'invalid-catalog', line: at.line, column: at.column, values: { detail } });
+}
+
+/**
+ * Load a catalog folder: `areas.yaml`, `parameters.yaml`, `terms.yaml` and the rule files
+ * under `catalog/`. Every rule file is validated against the rule meta-schema and every check's
+ * options against its function's schema; a broken file is reported with file:line:column.
+ */
+export function loadCatalog(dir: string = BUILTIN_RULES_DIR): Catalog {
+  const show = (p: string) => relative(process.cwd(), p) || p;
+  const areasFile = readYaml(join(dir, 'areas.yaml'), show(join(dir, 'areas.yaml')));
+  const paramsFile = readYaml(join(dir, 'parameters.yaml'), show(join(dir, 'parameters.yaml')));
+  const termsFile = readYaml(join(dir, 'terms.yaml'), show(join(dir, 'terms.yaml')));
+  const areas = areasFile.data as Area[];
+  const parameters: Record<string, Parameter> = {};
+  for (const [name, p] of Object.entries(paramsFile.data as Record<string, Omit<Parameter, 'name'>>)) {
+    parameters[name] = { name, ...p };
+  }
+  const terms = termsFile.data as Record<string, Bilingual>;
+  const ruleDir = join(dir, 'catalog');
+  const files = readdirSync(ruleDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  const rules: Rule[] = [];
+  const seen = new Map<string, string>();
+  const areaIds = new Set(areas.map((a) => a.id));
+  for (const name of files) {
+    const file = readYaml(join(ruleDir, name), show(join(ruleDir, name)));
+    rules.push(...rulesOf(file, { seen, areaIds, parameters }));
+  }
+  return { rules, areas, parameters, terms };
+}
+
+interface Known {
+  seen: Map<string, string>;
+  areaIds: Set<string>;
+  parameters: Record<string, Parameter>;
+}
+
+export function rulesOf(file: YamlFile, known: Known): Rule[] {
+  if (!validateRuleFile(file.data)) {
+    const e = validateRuleFile.errors![0]!;
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const detail = `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? `: ${e.params.additionalProperty}` : ''}`;
+    fail(file, path, detail);
+  }
+  const raw = file.data as Record<string, any>[];
+  return raw.map((r, i) => {
+    const at = (...p: (string | number)[]) => [i, ...p];
+    if (known.seen.has(r.id)) fail(file, at('id'), `duplicate rule id ${r.id} (first in ${known.seen.get(r.id)})`);
+    known.seen.set(r.id, file.file);
+    if (!known.areaIds.has(r.area)) fail(file, at('area'), `unknown area ${r.area}`);
+    const given: string[] = Array.isArray(r.given) ? r.given : [r.given];
+    given.forEach((g, k) => {
+      try {
+        new Selector(g);
+      } catch {
+        fail(file, Array.isArray(r.given) ? at('given', k) : at('given'), `invalid selector ${g}`);
+      }
+    });
+    const then = Array.isArray(r.then) ? r.then : [r.then];
+    then.forEach((c: { function: string; options?: unknown }, k: number) => {
+      const where = Array.isArray(r.then) ? at('then', k) : at('then');
+      const fn = FUNCTIONS[c.function];
+      if (!fn) fail(file, [...where, 'function'], `unknown function ${c.function}; known: ${Object.keys(FUNCTIONS).join(', ')}`);
+      const options = withDefaults(c.options ?? {}, known.parameters, (name) =>
+        fail(file, [...where, 'options'], `unknown parameter ${name}`),
+      );
+      const validate = ajv.compile(fn.optionsSchema);
+      if (!validate(options)) {
+        const e = validate.errors![0]!;
+        fail(file, [...where, 'options'], `options of ${c.function}: ${e.instancePath || '/'} ${e.message}`);
+      }
+    });
+    return { ...r, given, then, definedIn: file.file } as Rule;
+  });
+}
+
+/** Options as the function will see them by default: parameters at their defaults, plan references at their fallbacks. */
+function withDefaults(value: unknown, parameters: Record<string, Parameter>, unknown: (name: string) => never): unknown {
+  if (Array.isArray(value)) return value.map((v) => withDefaults(v, parameters, unknown));
+  if (typeof value !== 'object' || value === null) return value;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.$param === 'string') {
+    const p = parameters[obj.$param];
+    return p ? p.default : unknown(obj.$param);
+  }
+  if (typeof obj.$plan === 'string') return withDefaults(obj.$else, parameters, unknown);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    const resolved = withDefaults(v, parameters, unknown);
+    if (resolved !== undefined) out[k] = resolved;
+  }
+  return out;
+}

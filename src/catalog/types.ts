@@ -1,0 +1,70 @@
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/** Every text a person reads exists in Chinese and English. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface Citation {
+  /** Clause ids of the source document, e.g. `R2.2`. */
+  clauses: string[];
+  /** The clause's words, verbatim. */
+  quote: string;
+}
+
+export interface RuleCheck {
+  /** Name of a built-in check function (src/engine/functions). */
+  function: string;
+  /** Look at this field of each selected node instead of the node itself. */
+  field?: string;
+  options?: Record<string, unknown>;
+}
+
+export interface Rule {
+  id: string;
+  area: string;
+  severity: Severity;
+  title: Bilingual;
+  /** Default message template, filled with the check's measured values (`{{actual}}`, `{{expected}}`, …). */
+  message: Bilingual;
+  /** Further templates a check may choose by id. */
+  messages?: Record<string, Bilingual>;
+  source: Citation;
+  rationale?: Bilingual;
+  remediation: Bilingual;
+  /** JSONPath-like selectors: `$.a.b`, `$.list[*]`, `$.map.*`. */
+  given: string[];
+  /** A JSON Schema a selected node must match for the rule to apply to it. */
+  where?: Record<string, unknown>;
+  then: RuleCheck[];
+  /** YAML snippets shown by `rules show`: a plan fragment that passes and one that fails. */
+  examples?: { pass?: string; fail?: string };
+  /** Where the rule was defined (catalog file), for error messages and docs. */
+  definedIn: string;
+}
+
+export interface Area {
+  id: string;
+  title: Bilingual;
+  clauses: string[];
+}
+
+export interface Parameter {
+  name: string;
+  default: unknown;
+  description: Bilingual;
+  source?: string[];
+}
+
+export interface Catalog {
+  rules: Rule[];
+  areas: Area[];
+  parameters: Record<string, Parameter>;
+  /** Display names of enumerated values and field names, e.g. `township` → 乡镇 / township. */
+  terms: Record<string, Bilingual>;
+}

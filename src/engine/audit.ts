@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import type { Catalog, Rule } from '../catalog/types.js';
+import type { LoadedDocument } from '../plan/load.js';
+import { formatPath, type Path } from '../plan/path.js';
+import { compareFindings, type Finding } from './finding.js';
+import { FUNCTIONS } from './functions/index.js';
+import type { CheckFunction } from './functions/types.js';
+import { term, type Gap, type Value } from './gap.js';
+import { conforms, schemaErrors } from './schemas.js';
+import { Selector } from './select.js';
+import { fillBilingual } from './template.js';
+
+interface CompiledCheck {
+  fn: CheckFunction<any>;
+  field?: string;
+  options: unknown;
+  /** Options that read the plan itself (`$plan`) are resolved per document; the rest once. */
+  readsPlan: boolean;
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  selectors: Selector[];
+  checks: CompiledCheck[];
+}
+
+export interface CompiledCatalog {
+  catalog: Catalog;
+  rules: CompiledRule[];
+}
+
+/**
+ * Prepare a catalog for auditing: selectors parsed, functions looked up, `$param` references
+ * replaced by the parameter values in force (defaults, overridden by `parameters`).
+ */
+export function compileCatalog(catalog: Catalog, parameters: Record<string, unknown> = {}): CompiledCatalog {
+  const param = (name: string): unknown =>
+    Object.prototype.hasOwnProperty.call(parameters, name) ? parameters[name] : catalog.parameters[name]?.default;
+  const rules = catalog.rules.map((rule) => ({
+    rule,
+    selectors: rule.given.map((g) => new Selector(g)),
+    checks: rule.then.map((c) => {
+      const fn = FUNCTIONS[c.function];
+      if (!fn) throw new Error(`rule ${rule.id}: unknown function ${c.function}`);
+      const options = resolveParams(c.options ?? {}, param);
+      return { fn, field: c.field, options, readsPlan: JSON.stringify(options).includes('"$plan"') };
+    }),
+  }));
+  return { catalog, rules };
+}
+
+function resolveParams(value: unknown, param: (name: string) => unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveParams(v, param));
+  if (typeof value !== 'object' || value === null) return value;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.$param === 'string') return param(obj.$param);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = resolveParams(v, param);
+  return out;
+}
+
+/** `{$plan: '$.transition_period.end', $else: '2025-12-31'}` → the plan's value, or the fallback. */
+function resolvePlanRefs(value: unknown, root: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolvePlanRefs(v, root));
+  if (typeof value !== 'object' || value === null) return value;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.$plan === 'string') {
+    const selector = new Selector(obj.$plan);
+    const matches = selector.select(root).map((m) => m.value);
+    const found = obj.$plan.includes('*') ? matches : matches[0];
+    return found === undefined || found === null ? resolvePlanRefs(obj.$else, root) : found;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = resolvePlanRefs(v, root);
+  return out;
+}
+
+const context = { conforms, schemaErrors };
+
+export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): Finding[] {
+  const findings: Finding[] = [];
+  const { terms } = compiled.catalog;
+  for (const { rule, selectors, checks } of compiled.rules) {
+    const resolved = checks.map((c) => (c.readsPlan ? resolvePlanRefs(c.options, doc.data) : c.options));
+    for (const selector of selectors) {
+      for (const match of selector.select(doc.data)) {
+        // `where` narrows existing nodes; a missing node is never "where" anything.
+        if (rule.where && (match.value === undefined || !conforms(rule.where, match.value))) continue;
+        checks.forEach((check, i) => {
+          const path: Path = check.field === undefined ? match.path : [...match.path, check.field];
+          const target = check.field === undefined ? match.value : childValue(match.value, check.field);
+          const gaps = check.fn.check(target, resolved[i], { ...context, root: doc.data, path });
+          for (const gap of gaps) findings.push(toFinding(gap, path, match.path, rule, doc, terms));
+        });
+      }
+    }
+  }
+  return dedupe(findings.sort(compareFindings));
+}
+
+function childValue(value: unknown, field: string): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return Object.prototype.hasOwnProperty.call(value, field) ? (value as Record<string, unknown>)[field] : undefined;
+}
+
+function toFinding(gap: Gap, checked: Path, selected: Path, rule: Rule, doc: LoadedDocument, terms: Catalog['terms']): Finding {
+  const path = gap.path ?? checked;
+  const at = doc.locator.locate(path);
+  const template = (gap.messageId && rule.messages?.[gap.messageId]) || rule.message;
+  const pathText = formatPath(path);
+  // `{{path}}` and `{{node}}` (the selected node's own key, by its display name) are in every message.
+  const last = selected[selected.length - 1];
+  const node: Value = typeof last === 'number' ? last + 1 : term(last ?? 'document');
+  const values = { path: pathText, node, subject: subjectOf(doc.data, path) ?? pathText, ...gap.values };
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    area: rule.area,
+    file: doc.file,
+    path: pathText,
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine,
+    endColumn: at.endColumn,
+    exact: at.exact,
+    message: fillBilingual(template, values, terms),
+    clauses: rule.source.clauses,
+    ...(gap.values.actual === undefined ? {} : { actual: raw(gap.values.actual) }),
+    ...(gap.values.expected === undefined ? {} : { expected: raw(gap.values.expected) }),
+    related: (gap.related ?? []).map((p) => {
+      const r = doc.locator.locate(p);
+      return { path: formatPath(p), line: r.line, column: r.column };
+    }),
+    fingerprint: fingerprint(rule.id, doc.file, pathText, gap.item),
+  };
+}
+
+/**
+ * The list item a path lies in, named as people name it: `柳湾村（439923101201）` for a village,
+ * `TX-2023-01 桃溪油茶提质增效` for a project. Undefined outside any named item.
+ */
+export function subjectOf(root: unknown, path: Path): string | undefined {
+  let node = root;
+  let subject: string | undefined;
+  for (const seg of path) {
+    node = childValueOrItem(node, seg);
+    if (typeof seg !== 'number') continue;
+    const name = childValue(node, 'name');
+    const code = childValue(node, 'code') ?? childValue(node, 'id');
+    if (typeof name === 'string') subject = typeof code === 'string' ? `${name}（${code}）` : name;
+  }
+  return subject;
+}
+
+function childValueOrItem(node: unknown, seg: string | number): unknown {
+  return Array.isArray(node) ? (typeof seg === 'number' ? node[seg] : undefined) : childValue(node, String(seg));
+}
+
+/** Machine form of a measured value: terms by their key, lists as lists. */
+function raw(v: Value): unknown {
+  if (Array.isArray(v)) return v.map((x) => raw(x as Value));
+  if (typeof v === 'object' && v !== null && 'term' in v) return (v as { term: string }).term;
+  return v;
+}
+
+export function fingerprint(ruleId: string, file: string, path: string, item?: string): string {
+  return createHash('sha256')
+    .update([ruleId, file, path, item ?? ''].join('\0'))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** Two selectors of one rule may reach the same node; one gap is reported once. */
+function dedupe(sorted: Finding[]): Finding[] {
+  return sorted.filter((f, i) => {
+    const prev = sorted[i - 1];
+    return !prev || prev.ruleId !== f.ruleId || prev.path !== f.path || prev.message.en !== f.message.en;
+  });
+}

@@ -1,0 +1,49 @@
+import type { Bilingual, Severity } from '../catalog/types.js';
+import type { Value } from './gap.js';
+
+export interface RelatedLocation {
+  path: string;
+  line: number;
+  column: number;
+}
+
+/** A gap, placed in its file and worded: what every report format renders. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  area: string;
+  file: string;
+  /** Path inside the plan, `villages[3].plan`. */
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** False when the node is missing and the position is that of its nearest existing parent. */
+  exact: boolean;
+  message: Bilingual;
+  clauses: string[];
+  actual?: unknown;
+  expected?: unknown;
+  related: RelatedLocation[];
+  /** Stable identity of the gap: rule, file and path inside the plan (plus the item), never a line. */
+  fingerprint: string;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.path, b.path) ||
+    cmp(a.message.en, b.message.en)
+  );
+}
+
+/** Code-unit order, the same on every machine and locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export type { Value };

@@ -1,0 +1,66 @@
+import type { Path } from '../../plan/path.js';
+import { fillPlain } from '../template.js';
+import { defineFunction } from './types.js';
+
+interface Options {
+  /** Which items count at all (e.g. administrative villages); all when absent. */
+  where?: object;
+  /** What makes an item covered (e.g. an approved village plan or township rules). */
+  covered: object;
+  /** Required share of covered items, 0–1. */
+  min: number;
+  /** How an uncovered item is named in the message, e.g. `{{name}}（{{code}}）`. */
+  label?: string;
+  /** Field that identifies an item, for fingerprints. */
+  key?: string;
+}
+
+const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+
+/**
+ * The share of items that meet a condition reaches a threshold. One gap for the whole list,
+ * placed at the first uncovered item and naming every uncovered one.
+ */
+export default defineFunction<Options>({
+  name: 'coverage',
+  optionsSchema: {
+    type: 'object',
+    required: ['covered', 'min'],
+    additionalProperties: false,
+    properties: {
+      where: { type: 'object' },
+      covered: { type: 'object' },
+      min: { type: 'number', minimum: 0, maximum: 1 },
+      label: { type: 'string' },
+      key: { type: 'string' },
+    },
+  },
+  check(target, { where, covered, min, label = '{{name}}', key = 'code' }, ctx) {
+    if (!Array.isArray(target)) return [];
+    let total = 0;
+    const uncovered: { index: number; item: unknown }[] = [];
+    target.forEach((item, index) => {
+      if (where && !ctx.conforms(where, item)) return;
+      total++;
+      if (!ctx.conforms(covered, item)) uncovered.push({ index, item });
+    });
+    if (total === 0) return [];
+    const ratio = (total - uncovered.length) / total;
+    if (ratio >= min || uncovered.length === 0) return [];
+    const paths: Path[] = uncovered.map((u) => [...ctx.path, u.index]);
+    return [
+      {
+        path: paths[0],
+        related: paths.slice(1),
+        values: {
+          count: uncovered.length,
+          total,
+          share: percent(uncovered.length / total),
+          actual: percent(ratio),
+          expected: percent(min),
+          items: uncovered.map((u) => fillPlain(label, u.item)),
+        },
+      },
+    ];
+  },
+});

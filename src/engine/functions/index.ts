@@ -1,0 +1,31 @@
+import type { CheckFunction } from './types.js';
+import coverage from './coverage.js';
+import dateWithin from './dateWithin.js';
+import enumeration from './enumeration.js';
+import equals from './equals.js';
+import includesAll from './includesAll.js';
+import memberOf from './memberOf.js';
+import nonEmpty from './nonEmpty.js';
+import pattern from './pattern.js';
+import planSchema from './planSchema.js';
+import present from './present.js';
+import schema from './schema.js';
+import startsWith from './startsWith.js';
+import unique from './unique.js';
+
+/** The built-in check functions a rule may name in `then.function` (docs/functions.md). */
+export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.freeze({
+  coverage,
+  dateWithin,
+  enumeration,
+  equals,
+  includesAll,
+  memberOf,
+  nonEmpty,
+  pattern,
+  planSchema,
+  present,
+  schema,
+  startsWith,
+  unique,
+});

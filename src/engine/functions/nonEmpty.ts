@@ -1,0 +1,22 @@
+import { defineFunction } from './types.js';
+import { isRecord } from '../select.js';
+
+/** A list, mapping or text with at least `min` items (entries, characters). */
+export default defineFunction<{ min?: number }>({
+  name: 'nonEmpty',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { min: { type: 'integer', minimum: 1 } },
+  },
+  check(target, { min = 1 }) {
+    const size = Array.isArray(target)
+      ? target.length
+      : isRecord(target)
+        ? Object.keys(target).length
+        : typeof target === 'string'
+          ? target.trim().length
+          : 0;
+    return size >= min ? [] : [{ values: { actual: size, expected: min } }];
+  },
+});

@@ -1,0 +1,48 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Path } from '../plan/path.js';
+import { childOf } from './select.js';
+import type { SchemaError } from './functions/types.js';
+
+/**
+ * One validator for the plan schema and for the JSON Schema conditions written in rules.
+ * `ownProperties` keeps a plan's `__proto__` or `constructor` keys from reaching Object.prototype.
+ */
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ownProperties: true });
+const cache = new WeakMap<object, ValidateFunction>();
+
+export function compileSchema(schema: object): ValidateFunction {
+  let fn = cache.get(schema);
+  if (!fn) {
+    fn = ajv.compile(schema);
+    cache.set(schema, fn);
+  }
+  return fn;
+}
+
+export function conforms(schema: object, value: unknown): boolean {
+  return compileSchema(schema)(value) === true;
+}
+
+export function schemaErrors(schema: object, value: unknown): SchemaError[] {
+  const validate = compileSchema(schema);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => toSchemaError(e, value));
+}
+
+function toSchemaError(e: ErrorObject, root: unknown): SchemaError {
+  const path: (string | number)[] = [];
+  let node = root;
+  for (const raw of e.instancePath.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const step = Array.isArray(node) ? Number(seg) : seg;
+    path.push(step);
+    node = childOf(node, step);
+  }
+  const params: Record<string, unknown> = { ...e.params };
+  const parent = e.parentSchema as { title?: string; description?: string } | undefined;
+  if (parent?.title) params.title = parent.title;
+  if (parent?.description) params.description = parent.description;
+  return { path, keyword: e.keyword, params: { ...params, data: e.data } };
+}
+
+export type { Path };

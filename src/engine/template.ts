@@ -1,0 +1,44 @@
+import type { Bilingual, Lang } from '../catalog/types.js';
+import type { Value, Values } from './gap.js';
+import { childOf } from './select.js';
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
+
+/** How many items of a list a message names before it says how many more there are. */
+export const LIST_LIMIT = 10;
+
+/** Fill `{{field}}` from an item of the plan (labels of villages, projects). */
+export function fillPlain(template: string, item: unknown): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const v = childOf(item, name);
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : '?';
+  });
+}
+
+/** Fill a rule's message template with the measured values, in one language. */
+export function fillMessage(template: string, values: Values, lang: Lang, terms: Record<string, Bilingual>): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = values[name];
+    return v === undefined ? whole : show(v, lang, terms);
+  });
+}
+
+function show(v: Value, lang: Lang, terms: Record<string, Bilingual>): string {
+  if (Array.isArray(v)) {
+    const shownItems = v.slice(0, LIST_LIMIT).map((x) => show(x as Value, lang, terms));
+    const more = v.length - shownItems.length;
+    const sep = lang === 'zh' ? '、' : ', ';
+    if (more > 0) shownItems.push(lang === 'zh' ? `等共 ${v.length} 项` : `and ${more} more`);
+    return lang === 'zh' ? shownItems.join(sep).replace(/、等共/, ' 等共') : shownItems.join(sep);
+  }
+  if (typeof v === 'object' && v !== null && 'term' in v) {
+    const t = (v as { term: string }).term;
+    return Object.prototype.hasOwnProperty.call(terms, t) ? terms[t]![lang] : t;
+  }
+  return String(v);
+}
+
+/** Both languages at once: findings carry both, and each report picks one. */
+export function fillBilingual(template: Bilingual, values: Values, terms: Record<string, Bilingual>): Bilingual {
+  return { zh: fillMessage(template.zh, values, 'zh', terms), en: fillMessage(template.en, values, 'en', terms) };
+}

@@ -1,0 +1,124 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import type { InputError } from './input-error.js';
+
+export interface PlanFile {
+  /** Absolute path to read. */
+  path: string;
+  /** Path as reports show it: relative to the working directory, with `/`. */
+  display: string;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const YAML_FILE = /\.ya?ml$/i;
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export function displayPath(abs: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, abs);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/**
+ * Files, folders (searched for *.yaml / *.yml, skipping node_modules and .git) and globs to a
+ * sorted list of distinct files. A path that matches nothing is an input error, not silence.
+ */
+export async function discoverPlans(args: string[], cwd: string = process.cwd()): Promise<{ files: PlanFile[]; errors: InputError[] }> {
+  const found = new Map<string, PlanFile>();
+  const errors: InputError[] = [];
+  const add = async (abs: string) => {
+    const key = await realpath(abs).catch(() => abs);
+    if (!found.has(key)) found.set(key, { path: abs, display: displayPath(abs, cwd) });
+  };
+  for (const arg of args) {
+    const before = found.size;
+    if (GLOB_CHARS.test(arg)) {
+      const { base, pattern } = splitGlob(arg, cwd);
+      await walk(base, new Set(), async (file) => {
+        if (pattern.test(displayPath(file, cwd)) || pattern.test(file.split(sep).join('/'))) await add(file);
+      });
+      if (found.size === before) errors.push({ file: arg, code: 'no-match', values: {} });
+      continue;
+    }
+    const abs = resolve(cwd, arg);
+    const info = await stat(abs).catch(() => undefined);
+    if (info?.isDirectory()) {
+      await walk(abs, new Set(), async (file) => {
+        if (YAML_FILE.test(file)) await add(file);
+      });
+      if (found.size === before) errors.push({ file: displayPath(abs, cwd), code: 'no-match', values: {} });
+    } else {
+      // Missing and unreadable files are reported when they are loaded, with the other input errors.
+      await add(abs);
+    }
+  }
+  const files = [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files, errors };
+}
+
+/** Depth-first, in name order; each real folder once, so symlink loops end. */
+async function walk(dir: string, seen: Set<string>, visit: (file: string) => Promise<void>): Promise<void> {
+  const real = await realpath(dir).catch(() => undefined);
+  if (!real || seen.has(real)) return;
+  seen.add(real);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) await walk(full, seen, visit);
+    } else if (entry.isFile()) {
+      await visit(full);
+    } else if (entry.isSymbolicLink()) {
+      const info = await stat(full).catch(() => undefined);
+      if (info?.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) await walk(full, seen, visit);
+      } else if (info?.isFile()) await visit(full);
+    }
+  }
+}
+
+/** `plans/**\/*.yaml` → walk `plans/`, match the rest. Supports `*`, `**`, `?`, `[…]` and `{a,b}`. */
+export function splitGlob(glob: string, cwd: string): { base: string; pattern: RegExp } {
+  const parts = glob.split('/');
+  const fixed: string[] = [];
+  for (const p of parts) {
+    if (GLOB_CHARS.test(p)) break;
+    fixed.push(p);
+  }
+  const base = resolve(cwd, fixed.join('/') || '.');
+  return { base, pattern: globToRegExp(glob) };
+}
+
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      if (end < 0) re += '\\{';
+      else {
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map((s) => s.replace(/[.+^$()|\\]/g, '\\$&'))
+          .join('|')})`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^$()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^(?:\\./)?${re}$`);
+}

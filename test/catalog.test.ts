@@ -1,0 +1,91 @@
+import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CatalogError, loadCatalog } from '../src/catalog/load.js';
+import { auditText, catalog } from './helpers/audit.js';
+
+const rules = catalog().rules;
+
+describe('every rule of the catalog', () => {
+  it.each(rules.map((r) => [r.id, r] as const))('%s has provenance, both languages and both fixtures', (_id, rule) => {
+    expect(rule.title.zh).toMatch(/\p{Script=Han}/u);
+    expect(rule.message.zh).toMatch(/\p{Script=Han}/u);
+    expect(rule.remediation.zh).toMatch(/\p{Script=Han}/u);
+    expect(rule.title.en).not.toMatch(/\p{Script=Han}/u);
+    if (rule.area !== 'format') expect(rule.source.clauses.length).toBeGreaterThan(0);
+    if (rule.id !== 'plan-schema') {
+      expect(rule.examples?.pass, 'a passing fixture').toBeTruthy();
+      expect(rule.examples?.fail, 'a failing fixture').toBeTruthy();
+    }
+  });
+
+  const withFixtures = rules.filter((r) => r.examples?.pass && r.examples?.fail);
+  it.each(withFixtures.map((r) => [r.id, r] as const))('%s passes its passing fixture and fails its failing one', (id, rule) => {
+    const pass = auditText(rule.examples!.pass!, [id]);
+    expect(pass.map((f) => f.message.en)).toEqual([]);
+    const fail = auditText(rule.examples!.fail!, [id]);
+    expect(fail.length).toBeGreaterThan(0);
+    for (const f of fail) {
+      expect(f.ruleId).toBe(id);
+      expect(f.line).toBeGreaterThan(0);
+      expect(f.message.zh).not.toMatch(/\{\{/);
+      expect(f.message.en).not.toMatch(/\{\{/);
+    }
+  });
+
+  it('quotes every cited clause verbatim from the source document', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../rules/source.zh.md', import.meta.url), 'utf8');
+    const clauses = new Map<string, string>();
+    for (const m of source.matchAll(/^- \*\*([PQR]\d+\.\d+)\*\* (.*)$/gm)) clauses.set(m[1]!, m[2]!);
+    for (const rule of rules) {
+      for (const id of rule.source.clauses) expect(clauses.has(id), `${rule.id} cites ${id}`).toBe(true);
+      if (rule.source.clauses.length === 0) continue;
+      const text = rule.source.clauses.map((id) => clauses.get(id)).join('');
+      for (const part of rule.source.quote.split('……')) {
+        expect(text, `${rule.id} quotes "${part}"`).toContain(part);
+      }
+    }
+  });
+});
+
+describe('a broken catalog', () => {
+  function brokenCatalog(ruleFile: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-catalog-'));
+    cpSync(new URL('../rules/', import.meta.url), dir, { recursive: true });
+    mkdirSync(join(dir, 'catalog'), { recursive: true });
+    writeFileSync(join(dir, 'catalog', 'zz-broken.yaml'), ruleFile);
+    return dir;
+  }
+  const valid = (extra: string) => `- id: broken-rule
+  area: planning
+  severity: error
+  title: {zh: 标题, en: Title}
+  message: {zh: 消息, en: Message}
+  source: {clauses: [R3.1], quote: 推动村庄规划管理全覆盖}
+  remediation: {zh: 修改, en: Fix}
+  given: $.villages
+${extra}`;
+
+  it.each([
+    ['a YAML syntax error', 'x: [unclosed', 1, 13, /Flow sequence|flow|Missing/i],
+    ['a missing required key', valid(''), 1, 3, /must have required property 'then'/],
+    ['an unknown function', valid('  then: {function: nope}'), 9, 20, /unknown function nope/],
+    ['bad options', valid('  then: {function: nonEmpty, options: {min: -1}}'), 9, 30, /options of nonEmpty/],
+    ['an unknown area', valid('  then: {function: nonEmpty}').replace('area: planning', 'area: nowhere'), 2, 9, /unknown area nowhere/],
+    ['a duplicate id', valid('  then: {function: nonEmpty}').replace('broken-rule', 'plan-schema'), 1, 7, /duplicate rule id plan-schema/],
+  ])('reports %s with file, line and column', (_what, text, line, column, detail) => {
+    const dir = brokenCatalog(text);
+    try {
+      loadCatalog(dir);
+      expect.fail('the catalog should not load');
+    } catch (e) {
+      expect(e).toBeInstanceOf(CatalogError);
+      const err = (e as CatalogError).error;
+      expect(err.file).toMatch(/zz-broken\.yaml$/);
+      expect([err.line, err.column]).toEqual([line, column]);
+      expect(String(err.values.detail)).toMatch(detail);
+    }
+  });
+});

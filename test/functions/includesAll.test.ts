@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import includesAll from '../../src/engine/functions/includesAll.js';
+import { run } from './helpers.js';
+
+describe('includesAll', () => {
+  const opts = { values: ['a', 'b', 'c'] };
+  it('accepts a list or mapping with every value', () => {
+    expect(run(includesAll, ['c', 'b', 'a', 'd'], opts)).toEqual([]);
+    expect(run(includesAll, { a: 1, b: 'x', c: [1] }, opts)).toEqual([]);
+  });
+  it('names what is missing, counting present against expected', () => {
+    expect(run(includesAll, { a: 1, b: null, c: [] }, opts)).toEqual([
+      { values: { missing: [{ term: 'b' }, { term: 'c' }], count: 2, actual: 1, expected: 3 } },
+    ]);
+  });
+  it('treats a missing node as lacking everything', () => {
+    expect(run(includesAll, undefined, opts)[0]!.values.count).toBe(3);
+  });
+  it('does not take inherited keys for own ones', () => {
+    expect(run(includesAll, {}, { values: ['constructor', 'toString'] })[0]!.values.count).toBe(2);
+  });
+});

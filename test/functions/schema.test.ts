@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import schema from '../../src/engine/functions/schema.js';
+import planSchema from '../../src/engine/functions/planSchema.js';
+import { run } from './helpers.js';
+
+describe('schema', () => {
+  const opts = { schema: { required: ['integrated'], properties: { integrated: { const: true } } } };
+  it('accepts a conforming node and a missing one', () => {
+    expect(run(schema, { integrated: true }, opts)).toEqual([]);
+    expect(run(schema, undefined, opts)).toEqual([]);
+  });
+  it('reports a missing field at the node, by keyword', () => {
+    const [gap] = run(schema, {}, opts, ['villages', 0, 'plan']);
+    expect(gap).toMatchObject({ path: ['villages', 0, 'plan'], messageId: 'required', values: { missing: { term: 'integrated' } } });
+  });
+  it('reports a wrong value at the value', () => {
+    const [gap] = run(schema, { integrated: false }, opts, ['p']);
+    expect(gap).toMatchObject({ path: ['p', 'integrated'], messageId: 'const', values: { actual: { term: 'false' }, expected: { term: 'true' } } });
+  });
+});
+
+describe('planSchema', () => {
+  it('accepts a minimal plan', () => {
+    expect(run(planSchema, { format_version: 1, county: { name: '桃溪县', code: '439921' } }, {}, [])).toEqual([]);
+  });
+  it('reports each violation at its node with readable values', () => {
+    const plan = { format_version: 2, county: { name: '桃溪县', code: '439900' }, villages: [{ name: 'x', code: 'y', categry: 'upgrade' }] };
+    const gaps = run(planSchema, plan, {}, []);
+    const byId = Object.fromEntries(gaps.map((g) => [g.messageId, g]));
+    expect(byId.const).toMatchObject({ path: ['format_version'], values: { expected: 1, actual: 2 } });
+    expect(gaps.filter((g) => g.messageId === 'pattern').map((g) => g.path)).toEqual([
+      ['county', 'code'],
+      ['villages', 0, 'code'],
+    ]);
+    expect(byId.additionalProperties).toMatchObject({ path: ['villages', 0, 'categry'], values: { actual: 'categry' } });
+  });
+  it('reports a non-mapping document', () => {
+    expect(run(planSchema, ['a'], {}, [])[0]).toMatchObject({ messageId: 'type', path: [] });
+  });
+});
