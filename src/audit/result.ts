@@ -1,4 +1,4 @@
-import type { Area, Bilingual, Rule } from '../catalog/types.js';
+import type { Area, Bilingual, ManualItem, Rule } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import type { Encoding } from '../plan/decode.js';
 import type { InputError } from '../plan/input-error.js';
@@ -21,6 +21,8 @@ export interface AuditResult {
   errors: InputError[];
   /** The rules that ran, in catalog order. */
   rules: Rule[];
+  /** The reviewer's checklist: clauses no machine can check. */
+  manual: ManualItem[];
   areas: Area[];
   terms: Record<string, Bilingual>;
 }

@@ -32,6 +32,7 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
     files: results,
     errors,
     rules: catalog.rules,
+    manual: catalog.manual,
     areas: catalog.areas,
     terms: catalog.terms,
   };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -8,7 +8,7 @@ import type { InputError } from '../plan/input-error.js';
 import { parseYaml } from '../plan/parse.js';
 import type { Locator } from '../plan/position.js';
 import ruleFileSchema from './rule.schema.json' with { type: 'json' };
-import type { Area, Bilingual, Catalog, Parameter, Rule } from './types.js';
+import type { Area, Bilingual, Catalog, ManualItem, Parameter, Rule } from './types.js';
 
 /** The built-in catalog: `rules/` at the package root. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -57,6 +57,8 @@ export function loadCatalog(dir: string = BUILTIN_RULES_DIR): Catalog {
     parameters[name] = { name, ...p };
   }
   const terms = termsFile.data as Record<string, Bilingual>;
+  const manualPath = join(dir, 'manual.yaml');
+  const manual = existsSync(manualPath) ? ((readYaml(manualPath, show(manualPath)).data ?? []) as ManualItem[]) : [];
   const ruleDir = join(dir, 'catalog');
   const files = readdirSync(ruleDir)
     .filter((f) => f.endsWith('.yaml'))
@@ -68,7 +70,7 @@ export function loadCatalog(dir: string = BUILTIN_RULES_DIR): Catalog {
     const file = readYaml(join(ruleDir, name), show(join(ruleDir, name)));
     rules.push(...rulesOf(file, { seen, areaIds, parameters }));
   }
-  return { rules, areas, parameters, terms };
+  return { rules, manual, areas, parameters, terms };
 }
 
 interface Known {

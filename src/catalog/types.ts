@@ -61,8 +61,23 @@ export interface Parameter {
   source?: string[];
 }
 
+/**
+ * A clause, or part of one, that no machine can check: it appears in reports as an item of the
+ * reviewer's checklist, apart from the gaps.
+ */
+export interface ManualItem {
+  id: string;
+  clauses: string[];
+  /** Why a machine cannot check it. */
+  reason: Bilingual;
+  /** What the reviewer should look for. */
+  check: Bilingual;
+}
+
 export interface Catalog {
   rules: Rule[];
+  /** Manual-review items (`rules/manual.yaml`). */
+  manual: ManualItem[];
   areas: Area[];
   parameters: Record<string, Parameter>;
   /** Display names of enumerated values and field names, e.g. `township` → 乡镇 / township. */

@@ -74,6 +74,6 @@ function reportProblems(result: AuditResult, lang: Lang): void {
 export function exitCode(result: AuditResult, failOn: Severity): number {
   if (result.errors.length > 0 || result.files.some((f) => f.error)) return 2;
   const threshold = SEVERITY_RANK[failOn];
-  const failing = result.files.some((f) => f.findings.some((x) => SEVERITY_RANK[x.severity] >= threshold));
+  const failing = result.files.some((f) => f.findings.some((x) => !x.waiver && SEVERITY_RANK[x.severity] >= threshold));
   return failing ? 1 : 0;
 }

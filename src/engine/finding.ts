@@ -28,6 +28,14 @@ export interface Finding {
   related: RelatedLocation[];
   /** Stable identity of the gap: rule, file and path inside the plan (plus the item), never a line. */
   fingerprint: string;
+  /** Set when an active waiver covers the gap: it stays visible as waived and does not fail the run. */
+  waiver?: {
+    justification: string;
+    approvedBy: string;
+    expires: string;
+    /** Where the waiver was written: the plan, or a waivers file. */
+    source: string;
+  };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
