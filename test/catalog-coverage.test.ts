@@ -152,3 +152,15 @@ describe('generated rule pages', () => {
     for (const p of pages) expect(GENERATED[`docs/rules/${p}`], p).toBeTypeOf('function');
   });
 });
+
+describe('rules show --format json', () => {
+  it('gives the rule as data with its parameters and their defaults', () => {
+    const r = cli(['rules', '--lang', 'en', 'show', 'projects-not-fragmented', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout) as { id: string; source: { clauses: string[] }; parameters: Record<string, { default: unknown }> };
+    expect(data.id).toBe('projects-not-fragmented');
+    expect(data.source.clauses).toEqual(['R4.1']);
+    expect(Object.keys(data.parameters)).toEqual(['min_project_funds', 'max_small_project_share']);
+    expect(data.parameters.min_project_funds!.default).toBe(500000);
+  });
+});

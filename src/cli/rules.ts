@@ -25,6 +25,8 @@ export function registerRules(program: Command): void {
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
     .option('--coverage', 'show every clause of the source document with the rules and manual-review items that cover it')
     .addHelpText('after', EXAMPLES)
+    // Options after `show` belong to `show`: `rules show ID --format json` is show's format.
+    .enablePositionalOptions()
     .action((opts: { lang: Lang; format: string; coverage?: boolean }) => {
       process.stdout.write(opts.coverage ? coverage(opts.lang, opts.format) : listRules(opts.lang, opts.format));
     });
@@ -32,11 +34,12 @@ export function registerRules(program: Command): void {
     .command('show <id>')
     .description('explain one rule: clause and quote, parameters, passing and failing examples, remediation / 说明一条规则')
     .addOption(new Option('--lang <lang>', 'language').choices([...LANGS]))
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
-    .action((id: string, opts: { lang?: Lang; format: string }) => {
-      // `rules --lang en show ID` and `rules show ID --lang en` both work.
-      const lang = opts.lang ?? (rules.opts() as { lang: Lang }).lang;
-      process.stdout.write(showRule(id, lang, opts.format));
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']))
+    .action((id: string, opts: { lang?: Lang; format?: string }) => {
+      // `rules --lang en show ID` and `rules show ID --lang en` both work; so does `rules --format json show ID`.
+      const parent = rules.opts() as { lang: Lang; format: string };
+      const format = opts.format ?? (rules.getOptionValueSource('format') === 'cli' && parent.format === 'json' ? 'json' : 'text');
+      process.stdout.write(showRule(id, opts.lang ?? parent.lang, format));
     });
 }
 
