@@ -1,4 +1,5 @@
 import type { Path } from '../../plan/path.js';
+import { term } from '../gap.js';
 import { fillPlain } from '../template.js';
 import { defineFunction } from './types.js';
 
@@ -56,10 +57,10 @@ export default defineFunction<Options>({
     };
     if (max !== undefined && ratio > max) {
       const paths: Path[] = matching.map((m) => [...ctx.path, m.index]);
-      return [{ path: paths[0], related: paths.slice(1), values: { ...values, expected: percent(max), bound: { term: 'max' } } }];
+      return [{ path: paths[0], related: paths.slice(1), values: { ...values, expected: percent(max), bound: term('max') } }];
     }
     if (min !== undefined && ratio < min) {
-      return [{ messageId: 'tooFew', values: { ...values, expected: percent(min), bound: { term: 'min' } } }];
+      return [{ messageId: 'tooFew', values: { ...values, expected: percent(min), bound: term('min') } }];
     }
     return [];
   },
