@@ -85,3 +85,43 @@ describe("removing one village's plan", () => {
     expect(f!.expected).toBe('100.0%');
   });
 });
+
+describe('removing one required part of the other areas', () => {
+  it.each([
+    [['policy_linkage', 'poverty_policies', 'housing'], 'poverty-policies-all-five', '住房扶贫'],
+    [['policy_linkage', 'revitalization_policies', 'culture'], 'revitalization-policies-all-five', '文化'],
+    [['evaluation', 'third_party_assessment'], 'evaluation-mechanisms-all-three', '第三方评估'],
+    [['evaluation', 'special_inspection', 'frequency'], 'evaluation-mechanism-unit-frequency', '频次'],
+    [['monitoring', 'household_kinds', 2], 'monitoring-household-kinds', '突发严重困难户'],
+    [['villages', 3, 'heritage'], 'protection-village-heritage', '云台村'],
+    [['villages', 5, 'relocation_consent'], 'relocation-village-consent', '高坪村'],
+    [['projects', 0, 'linkage'], 'industry-project-linkage', '桃溪油茶提质增效'],
+    [['collective_economy', 'rights_respected'], 'land-forest-rights-respected', '土地、山林'],
+    [['collective_economy', 'weak_village_target'], 'weak-village-target', '薄弱村占比目标'],
+    [['talent', 'leader_cultivation', 'sources', 3], 'leader-cultivation-sources', '已脱贫户'],
+    [['governance', 'three_governance', 2], 'three-governance-system', '德治'],
+  ] as const)('%j yields exactly one gap, from %s', (path, ruleId, zh) => {
+    const findings = auditText(without([...path]));
+    expect(findings.map((f) => f.ruleId)).toEqual([ruleId]);
+    expect(findings[0]!.message.zh).toContain(zh);
+  });
+
+  it('moving every project away from exited villages breaks the tilt toward them, with both shares', () => {
+    const doc = parseDocument(aligned);
+    for (const i of [0, 1, 2]) doc.setIn(['projects', i, 'villages'], doc.createNode(['439921101202']));
+    const findings = auditText(doc.toString());
+    expect(findings.map((f) => f.ruleId)).toEqual(['resources-tilt-to-poor-villages']);
+    expect(findings[0]!.message.en).toContain('exited poor villages are 33.3% of the villages (4 of 12) but get only 0.0% of project funds');
+  });
+
+  it('a village living on photovoltaic income alone is listed by name', () => {
+    const doc = parseDocument(aligned);
+    doc.setIn(['villages', 10, 'collective_income', 'operating'], 9000);
+    doc.setIn(['villages', 10, 'collective_income', 'target'], 60000);
+    const text = doc.toString();
+    const findings = auditText(text);
+    expect(findings.map((f) => f.ruleId)).toEqual(['fragile-collective-income']);
+    expect(findings[0]!.message.zh).toContain('银杏村（439921104202）');
+    expect(findings[0]!.line).toBe(lineOf(text, '- name: 银杏村'));
+  });
+});

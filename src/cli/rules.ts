@@ -2,24 +2,44 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import Table from 'cli-table3';
 import { loadCatalog } from '../catalog/load.js';
-import { LANGS, type Lang } from '../catalog/types.js';
+import { LANGS, type Catalog, type Lang } from '../catalog/types.js';
+import { explainRule } from '../docs/explain.js';
+import { clauseCoverage, ruleParameters } from '../docs/source.js';
+import { coverageText } from '../docs/traceability.js';
 import { SEVERITY_LABEL } from '../report/text.js';
+import { UsageError } from './usage.js';
 
 const EXAMPLES = `
 Examples:
-  $ rural-audit rules                 the catalog as a table, in Chinese
+  $ rural-audit rules                          the catalog as a table, in Chinese
   $ rural-audit rules --lang en
-  $ rural-audit rules --format json   id, area, severity, clauses and titles of every rule`;
+  $ rural-audit rules --format json            id, area, severity, clauses and titles of every rule
+  $ rural-audit rules --coverage               every clause of the source document and the rules or manual checks behind it
+  $ rural-audit rules show village-plan-coverage --lang en   one rule explained`;
 
 export function registerRules(program: Command): void {
-  program
+  const rules = program
     .command('rules')
     .description('list the rules catalog with the clause each rule enforces / 列出规则目录')
     .addOption(new Option('--lang <lang>', 'language').choices([...LANGS]).default('zh'))
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--coverage', 'show every clause of the source document with the rules and manual-review items that cover it')
     .addHelpText('after', EXAMPLES)
-    .action((opts: { lang: Lang; format: string }) => {
-      process.stdout.write(listRules(opts.lang, opts.format));
+    // Options after `show` belong to `show`: `rules show ID --format json` is show's format.
+    .enablePositionalOptions()
+    .action((opts: { lang: Lang; format: string; coverage?: boolean }) => {
+      process.stdout.write(opts.coverage ? coverage(opts.lang, opts.format) : listRules(opts.lang, opts.format));
+    });
+  rules
+    .command('show <id>')
+    .description('explain one rule: clause and quote, parameters, passing and failing examples, remediation / 说明一条规则')
+    .addOption(new Option('--lang <lang>', 'language').choices([...LANGS]))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']))
+    .action((id: string, opts: { lang?: Lang; format?: string }) => {
+      // `rules --lang en show ID` and `rules show ID --lang en` both work; so does `rules --format json show ID`.
+      const parent = rules.opts() as { lang: Lang; format: string };
+      const format = opts.format ?? (rules.getOptionValueSource('format') === 'cli' && parent.format === 'json' ? 'json' : 'text');
+      process.stdout.write(showRule(id, opts.lang ?? parent.lang, format));
     });
 }
 
@@ -33,14 +53,45 @@ export function listRules(lang: Lang, format: string): string {
       clauses: r.source.clauses,
       quote: r.source.quote,
       title: r.title,
+      parameters: ruleParameters(r),
     }));
     return `${JSON.stringify(rows, null, 2)}\n`;
   }
   const areaTitle = new Map(catalog.areas.map((a) => [a.id, a.title[lang]]));
   const head = lang === 'zh' ? ['规则', '级别', '领域', '条款', '标题'] : ['Rule', 'Severity', 'Area', 'Clauses', 'Title'];
-  const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true, colWidths: [34, 10, 14, 14, 44] });
+  // The id column fits the longest id: ids are what users copy into `rules show` and waivers.
+  const idWidth = Math.max(...catalog.rules.map((r) => r.id.length)) + 2;
+  const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true, colWidths: [idWidth, 10, 14, 14, 44] });
   for (const r of catalog.rules) {
     t.push([r.id, SEVERITY_LABEL[r.severity][lang], areaTitle.get(r.area) ?? r.area, r.source.clauses.join(', ') || '—', r.title[lang]]);
   }
   return `${t.toString()}\n${lang === 'zh' ? `共 ${catalog.rules.length} 条规则` : `${catalog.rules.length} rules`}\n`;
+}
+
+export function coverage(lang: Lang, format: string, catalog: Catalog = loadCatalog()): string {
+  const rows = clauseCoverage(catalog);
+  if (format === 'json') {
+    const out = rows.map((r) => ({ clause: r.id, text: r.text, rules: r.rules.map((x) => x.id), manual: r.manual.map((m) => m.id) }));
+    return `${JSON.stringify(out, null, 2)}\n`;
+  }
+  return coverageText(catalog, lang, rows);
+}
+
+export function showRule(id: string, lang: Lang, format: string, catalog: Catalog = loadCatalog()): string {
+  const rule = catalog.rules.find((r) => r.id === id);
+  if (!rule) {
+    const near = catalog.rules.map((r) => r.id).filter((r) => r.includes(id) || id.includes(r) || sharedWords(r, id) >= 2);
+    throw new UsageError(`unknown rule ${id}${near.length ? `; did you mean ${near.slice(0, 5).join(', ')}?` : ''} (rural-audit rules lists them all)`);
+  }
+  if (format === 'json') {
+    const parameters = Object.fromEntries(ruleParameters(rule).map((p) => [p, catalog.parameters[p]]));
+    const { definedIn: _, ...data } = rule;
+    return `${JSON.stringify({ ...data, parameters }, null, 2)}\n`;
+  }
+  return explainRule(rule, catalog, lang);
+}
+
+function sharedWords(a: string, b: string): number {
+  const words = new Set(a.split('-'));
+  return b.split('-').filter((w) => words.has(w)).length;
 }

@@ -6,11 +6,14 @@ import equals from './equals.js';
 import includesAll from './includesAll.js';
 import memberOf from './memberOf.js';
 import nonEmpty from './nonEmpty.js';
+import numberWithin from './numberWithin.js';
 import pattern from './pattern.js';
 import planSchema from './planSchema.js';
 import present from './present.js';
 import schema from './schema.js';
+import share from './share.js';
 import startsWith from './startsWith.js';
+import tilt from './tilt.js';
 import unique from './unique.js';
 
 /** The built-in check functions a rule may name in `then.function` (docs/functions.md). */
@@ -22,10 +25,13 @@ export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.fr
   includesAll,
   memberOf,
   nonEmpty,
+  numberWithin,
   pattern,
   planSchema,
   present,
   schema,
+  share,
   startsWith,
+  tilt,
   unique,
 });

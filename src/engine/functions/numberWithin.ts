@@ -1,0 +1,38 @@
+import { term } from '../gap.js';
+import { defineFunction } from './types.js';
+import { shown } from './shown.js';
+
+interface Options {
+  min?: number;
+  max?: number;
+  /** A missing number is a gap too (a target the plan must set); otherwise only present numbers are checked. */
+  required?: boolean;
+}
+
+/** A number lies within `min`…`max` (inclusive), e.g. a target no higher than the document's baseline. */
+export default defineFunction<Options>({
+  name: 'numberWithin',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { min: { type: 'number' }, max: { type: 'number' }, required: { type: 'boolean' } },
+  },
+  check(target, { min, max, required = false }) {
+    if (target === undefined || target === null) {
+      return required ? [{ messageId: 'missing', values: { actual: term('missing'), expected: bounds(min, max) } }] : [];
+    }
+    if (typeof target !== 'number' || Number.isNaN(target)) {
+      return [{ messageId: 'notNumber', values: { actual: shown(target), expected: term('number') } }];
+    }
+    if (min !== undefined && target < min) return [{ values: { actual: target, expected: min, bound: term('min') } }];
+    if (max !== undefined && target > max) return [{ values: { actual: target, expected: max, bound: term('max') } }];
+    return [];
+  },
+});
+
+function bounds(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return `${min}–${max}`;
+  if (min !== undefined) return `≥ ${min}`;
+  if (max !== undefined) return `≤ ${max}`;
+  return 'number';
+}

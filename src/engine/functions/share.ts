@@ -1,0 +1,67 @@
+import type { Path } from '../../plan/path.js';
+import { term } from '../gap.js';
+import { fillPlain } from '../template.js';
+import { defineFunction } from './types.js';
+
+interface Options {
+  /** Which items count at all (e.g. villages that report their collective income); all when absent. */
+  where?: object;
+  /** The condition whose share is measured (e.g. no operating income: a hollow-shell village). */
+  match: object;
+  /** Highest allowed share of matching items, 0–1 (0: any matching item is a gap). */
+  max?: number;
+  /** Lowest required share of matching items, 0–1. */
+  min?: number;
+  /** How a matching item is named in the message, e.g. `{{name}}（{{code}}）`. */
+  label?: string;
+}
+
+const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+
+/**
+ * The share of items matching a condition stays within bounds. Above `max`: one gap at the first
+ * matching item, naming every matching one (the list a planner must work through). Below `min`:
+ * one gap at the list. One pass over the items.
+ */
+export default defineFunction<Options>({
+  name: 'share',
+  optionsSchema: {
+    type: 'object',
+    required: ['match'],
+    additionalProperties: false,
+    anyOf: [{ required: ['max'] }, { required: ['min'] }],
+    properties: {
+      where: { type: 'object' },
+      match: { type: 'object' },
+      max: { type: 'number', minimum: 0, maximum: 1 },
+      min: { type: 'number', minimum: 0, maximum: 1 },
+      label: { type: 'string' },
+    },
+  },
+  check(target, { where, match, max, min, label = '{{name}}' }, ctx) {
+    if (!Array.isArray(target)) return [];
+    let total = 0;
+    const matching: { index: number; item: unknown }[] = [];
+    target.forEach((item, index) => {
+      if (where && !ctx.conforms(where, item)) return;
+      total++;
+      if (ctx.conforms(match, item)) matching.push({ index, item });
+    });
+    if (total === 0) return [];
+    const ratio = matching.length / total;
+    const values = {
+      count: matching.length,
+      total,
+      actual: percent(ratio),
+      items: matching.map((m) => fillPlain(label, m.item)),
+    };
+    if (max !== undefined && ratio > max) {
+      const paths: Path[] = matching.map((m) => [...ctx.path, m.index]);
+      return [{ path: paths[0], related: paths.slice(1), values: { ...values, expected: percent(max), bound: term('max') } }];
+    }
+    if (min !== undefined && ratio < min) {
+      return [{ messageId: 'tooFew', values: { ...values, expected: percent(min), bound: term('min') } }];
+    }
+    return [];
+  },
+});
