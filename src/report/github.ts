@@ -6,7 +6,7 @@ import type { Formatter } from './types.js';
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /** Workflow-command data: `%`, CR and LF escaped, so plan text can never start a command of its own. */
-export const escapeData = (s: string): string => sanitize(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escapeData = (s: string): string => sanitize(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 
 /** Workflow-command properties: as data, plus `:` and `,`, which end a property. */
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
