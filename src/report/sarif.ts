@@ -44,7 +44,8 @@ export const sarif: Formatter = (result, { lang }) => {
 
 function descriptor(r: Rule, lang: 'zh' | 'en') {
   const url = ruleDocsUrl(r.id);
-  const quote = `${r.source.clauses.join(', ')}: “${r.source.quote}”`;
+  const quote = r.source.clauses.length ? `${r.source.clauses.join(', ')}: “${r.source.quote}”` : `“${r.source.quote}”`;
+  const cited = r.source.clauses.length ? `\n>\n> — ${r.source.clauses.join(', ')}` : '';
   return {
     id: r.id,
     name: r.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
@@ -53,7 +54,7 @@ function descriptor(r: Rule, lang: 'zh' | 'en') {
     ...(url ? { helpUri: url } : {}),
     help: {
       text: `${r.remediation[lang]}\n\n${quote}\n\n${url ?? ruleDocsPath(r.id)}`,
-      markdown: `${r.remediation[lang]}\n\n> ${r.source.quote}\n>\n> — ${r.source.clauses.join(', ')}\n\n${url ? `[${r.id}](${url})` : `\`${ruleDocsPath(r.id)}\``}`,
+      markdown: `${r.remediation[lang]}\n\n> ${r.source.quote}${cited}\n\n${url ? `[${r.id}](${url})` : `\`${ruleDocsPath(r.id)}\``}`,
     },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { area: r.area, clauses: r.source.clauses, tags: [r.area, ...r.source.clauses] },
