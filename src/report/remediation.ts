@@ -87,7 +87,11 @@ export const remediationMarkdown: Formatter = (result, options) => {
   const rows = remediationRows(result, options);
   if (rows.length === 0) return `${out.join('\n')}${w.noGaps}\n`;
   const byFile = new Map<string, RemediationRow[]>();
-  for (const r of rows) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  for (const r of rows) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
   for (const [file, list] of byFile) {
     out.push(`## ${md(file)}${list[0]!.county ? ` — ${md(list[0]!.county)}` : ''}`, '');
     const owners = [...new Set(list.map((r) => r.owner))];

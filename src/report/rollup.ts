@@ -41,8 +41,10 @@ export function rollup(result: AuditResult, lang: Lang, weakestCount = 3): Rollu
   for (const r of result.rules) rulesOf.set(r.area, [...(rulesOf.get(r.area) ?? []), r]);
   const areas = result.areas.filter((a) => rulesOf.has(a.id));
   const labels = audited.map((f) => labelOf(f, lang));
+  const uses = new Map<string, number>();
+  for (const l of labels) uses.set(l, (uses.get(l) ?? 0) + 1);
   const rows = audited.map((f, i): RollupRow => {
-    const label = labels.indexOf(labels[i]!) === labels.lastIndexOf(labels[i]!) ? labels[i]! : `${labels[i]} (${f.file})`;
+    const label = uses.get(labels[i]!) === 1 ? labels[i]! : `${labels[i]} (${f.file})`;
     const cells = areas.map((a) => ({ score: score(f, rulesOf.get(a.id)!), counts: countsOf(f, a.id) }));
     return { label, file: f.file, cells, score: score(f, result.rules), counts: countsOf(f) };
   });
