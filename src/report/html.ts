@@ -104,7 +104,7 @@ function areaTable(v: ReportView): string {
     (a) =>
       `<tr><td>${h(a.title)}</td><td>${h(a.clauses.join(', ') || '—')}</td><td class="num">${a.counts.error}</td><td class="num">${a.counts.warning}</td><td class="num">${a.counts.info}</td><td class="num">${a.waived}</td></tr>`,
   );
-  const total = `<tr class="total"><td>${h(w.mean.split(' / ').pop()!)}</td><td></td><td class="num">${v.total.error}</td><td class="num">${v.total.warning}</td><td class="num">${v.total.info}</td><td class="num">${v.waived}</td></tr>`;
+  const total = `<tr class="total"><td>${h(w.total)}</td><td></td><td class="num">${v.total.error}</td><td class="num">${v.total.warning}</td><td class="num">${v.total.info}</td><td class="num">${v.waived}</td></tr>`;
   return `<table><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table>`;
 }
 
@@ -121,7 +121,7 @@ function fileSection(v: ReportView, f: FileView): string {
         `${h(g.message)}<span class="rule">${h(g.ruleId)}${g.values ? ` · ${h(w.values)}: ${h(g.values)}` : ''}</span>` +
         (g.waived ? `<span class="waiver">${h(g.waived)}</span>` : '');
       const fix = `${h(g.fix)}${g.owner ? `<span class="counts">${h(w.owner)}: ${h(g.owner)}</span>` : ''}`;
-      return `<tr class="${g.waived ? 'waived' : ''}"><td class="where">${g.line}:${g.column}${g.exact ? '' : '*'}</td><td><span class="sev sev-${g.severity}">${h(sev)}</span>${g.waived ? `<br>${h(w.waived)}` : ''}</td><td>${problem}</td><td>${h(g.clauses.join(', ') || '—')}</td><td>${fix}</td></tr>`;
+      return `<tr${g.waived ? ' class="waived"' : ''}><td class="where">${g.line}:${g.column}${g.exact ? '' : '*'}</td><td><span class="sev sev-${g.severity}">${h(sev)}</span>${g.waived ? `<br>${h(w.waived)}` : ''}</td><td>${problem}</td><td>${h(g.clauses.join(', ') || '—')}</td><td>${fix}</td></tr>`;
     });
     return `<h3>${h(a.title)}</h3><table><colgroup><col style="width:7%"><col style="width:7%"><col style="width:44%"><col style="width:8%"><col style="width:34%"></colgroup><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
   });

@@ -53,7 +53,7 @@ export function areaTable(v: ReportView): string[] {
     row(head),
     rule(head.length, [2, 3, 4, 5]),
     ...v.byArea.map((a) => row([md(a.title), a.clauses.join(', ') || '—', a.counts.error, a.counts.warning, a.counts.info, a.waived])),
-    row([`**${w.mean.split(' / ').pop()}**`, '', `**${v.total.error}**`, `**${v.total.warning}**`, `**${v.total.info}**`, `**${v.waived}**`]),
+    row([`**${w.total}**`, '', `**${v.total.error}**`, `**${v.total.warning}**`, `**${v.total.info}**`, `**${v.waived}**`]),
   ];
 }
 
