@@ -87,7 +87,7 @@ export const table: Formatter = (result, { lang, color }) => {
     const band = (n: number | undefined) => (n === undefined ? '—' : n >= 90 ? c.green(String(n)) : n >= 60 ? c.yellow(String(n)) : c.red(String(n)));
     const sevs = (['error', 'warning', 'info'] as const).map((s) => SEVERITY_LABEL[s][lang]);
     const rt = new Table({
-      head: [words.county, ...r.areas.map((a) => a.title[lang]), words.overall, ...sevs],
+      head: [words.county, ...r.areas.map((a) => twoLines(a.title[lang])), words.overall, ...sevs],
       chars: COMPACT,
       style: { head: [], border: [] },
       colAligns: ['left', ...r.areas.map(() => 'right' as const), 'right', 'right', 'right', 'right'],
@@ -107,3 +107,21 @@ export const table: Formatter = (result, { lang, color }) => {
   if (failed > 0) out.push(c.red(`${words.notAudited}: ${failed}`));
   return `${out.join('\n')}\n`;
 };
+
+/**
+ * A long column title on two balanced lines, so that a roll-up of ten areas still fits a wide
+ * terminal: Chinese split in the middle, other text at the space nearest the middle.
+ */
+export function twoLines(title: string): string {
+  const chars = [...title];
+  if (/\p{Script=Han}/u.test(title)) {
+    if (chars.length <= 4) return title;
+    const half = Math.ceil(chars.length / 2);
+    return `${chars.slice(0, half).join('')}\n${chars.slice(half).join('')}`;
+  }
+  if (title.length <= 10) return title;
+  const spaces = [...title.matchAll(/ /g)].map((m) => m.index!);
+  if (spaces.length === 0) return title;
+  const mid = spaces.reduce((best, i) => (Math.abs(i - title.length / 2) < Math.abs(best - title.length / 2) ? i : best));
+  return `${title.slice(0, mid)}\n${title.slice(mid + 1)}`;
+}
