@@ -1,4 +1,4 @@
-import { md } from './escape.js';
+import { md, xml } from './escape.js';
 import { areaTable, checklist, fileSection, rollupTable } from './markdown.js';
 import type { Formatter } from './types.js';
 import { buildView } from './view.js';
@@ -25,7 +25,8 @@ export const githubSummary: Formatter = (result, { lang }) => {
   for (const f of v.files) {
     const gaps = f.areas.reduce((n, a) => n + a.gaps.length, 0);
     if (!f.error && gaps === 0) continue;
-    const label = `${md(f.file)}${f.label ? ` — ${md(f.label)}` : ''} (${f.error ? w.notAudited : gaps})`;
+    // Inside <details> the summary line is raw HTML: escaped as HTML, not as Markdown.
+    const label = `${xml(f.file)}${f.label ? ` — ${xml(f.label)}` : ''} (${f.error ? xml(w.notAudited) : gaps})`;
     const block = ['<details>', `<summary>${label}</summary>`, '', ...fileSection(v, f, 4).slice(2), '</details>', ''].join('\n');
     const size = utf8Bytes(block) + 1;
     if (bytes + size > LIMIT) omitted += gaps;
@@ -35,7 +36,7 @@ export const githubSummary: Formatter = (result, { lang }) => {
     }
   }
   if (omitted > 0) text += `\n${w.more(omitted)}\n`;
-  if (v.manual.length > 0) text += `\n<details>\n<summary>${w.manual} (${v.manual.length})</summary>\n\n${checklist(v, 4).slice(2).join('\n')}\n</details>\n`;
+  if (v.manual.length > 0) text += `\n<details>\n<summary>${xml(w.manual)} (${v.manual.length})</summary>\n\n${checklist(v, 4).slice(2).join('\n')}\n</details>\n`;
   return `${text.replace(/\n+$/, '')}\n`;
 };
 

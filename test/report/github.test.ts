@@ -54,5 +54,9 @@ describe('github', () => {
     expect(text).toContain('<summary>examples/partial.yaml — 梅岭县（439922） (4)</summary>'.replace('(4)', `(${result.files.find((f) => f.file === 'examples/partial.yaml')!.findings.length})`));
     expect(text).not.toContain('<summary>examples/aligned.yaml');
     expect(text.split('<details>').length).toBe(text.split('</details>').length);
+    const bad = githubSummary(hostile(result), { lang: 'zh', color: false });
+    expect(bad).not.toMatch(CONTROL);
+    expect(bad).not.toContain('<script>');
+    expect(bad).toMatch(/<summary>examples\/partial\.yaml — 芦苇\\x1b\[2J.*&lt;script&gt;/);
   });
 });
