@@ -1,4 +1,4 @@
-import { md, xml } from './escape.js';
+import { md, oneLine, xml } from './escape.js';
 import { areaTable, checklist, fileSection, rollupTable } from './markdown.js';
 import type { Formatter } from './types.js';
 import { buildView } from './view.js';
@@ -26,7 +26,7 @@ export const githubSummary: Formatter = (result, { lang }) => {
     const gaps = f.areas.reduce((n, a) => n + a.gaps.length, 0);
     if (!f.error && gaps === 0) continue;
     // Inside <details> the summary line is raw HTML: escaped as HTML, not as Markdown.
-    const label = `${xml(f.file)}${f.label ? ` — ${xml(f.label)}` : ''} (${f.error ? xml(w.notAudited) : gaps})`;
+    const label = `${xml(oneLine(f.file))}${f.label ? ` — ${xml(oneLine(f.label))}` : ''} (${f.error ? xml(w.notAudited) : gaps})`;
     const block = ['<details>', `<summary>${label}</summary>`, '', ...fileSection(v, f, 4).slice(2), '</details>', ''].join('\n');
     const size = utf8Bytes(block) + 1;
     if (bytes + size > LIMIT) omitted += gaps;
