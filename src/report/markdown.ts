@@ -78,7 +78,7 @@ export function fileSection(v: ReportView, f: FileView, level: number): string[]
           md(g.message) + (g.waived ? `<br>*${md(g.waived)}*` : ''),
           g.values ? md(g.values) : '—',
           g.clauses.join(', ') || '—',
-          md(g.fix),
+          md(g.fix) + (g.owner ? `<br>*${w.owner}: ${md(g.owner)}*` : ''),
         ]),
       );
     }

@@ -1,5 +1,5 @@
 import type { AuditResult, FileResult } from '../audit/result.js';
-import type { Lang, ManualItem, Severity } from '../catalog/types.js';
+import type { Lang, ManualItem, Rule, Severity } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import { rollup, type Rollup } from './rollup.js';
 import { score } from './score.js';
@@ -51,8 +51,10 @@ export interface ReportView {
 }
 
 export function buildView(result: AuditResult, lang: Lang): ReportView {
-  const w = WORDS[lang];
-  const areaTitle = (id: string) => result.areas.find((a) => a.id === id)?.title[lang] ?? id;
+  const titles = new Map(result.areas.map((a) => [a.id, a.title[lang]]));
+  const areaTitle = (id: string) => titles.get(id) ?? id;
+  const rules = new Map(result.rules.map((r) => [r.id, r]));
+  const order = result.areas.map((a) => a.id);
   const { areas, total, waived } = summariseByArea(result);
   return {
     lang,
@@ -67,55 +69,64 @@ export function buildView(result: AuditResult, lang: Lang): ReportView {
       waived: a.waived,
     })),
     rollup: rollup(result, lang),
-    files: result.files.map((f) => fileView(result, f, lang, areaTitle)),
+    files: result.files.map((f) => fileView(f, { lang, rules, order, areaTitle, allRules: result.rules })),
     manual: result.manual,
     inputErrors: result.errors.map((e) => inputErrorLine(e, lang)),
     areaTitle,
   };
+}
 
-  function fileView(r: AuditResult, f: FileResult, l: Lang, title: (id: string) => string): FileView {
-    const label = f.county?.name ? `${f.county.name}${f.county.code ? (l === 'zh' ? `（${f.county.code}）` : ` (${f.county.code})`) : ''}` : undefined;
-    if (f.error) return { file: f.file, label, error: inputErrorLine(f.error, l), areas: [], quotes: [] };
-    const rules = new Map(r.rules.map((x) => [x.id, x]));
-    const byArea = new Map<string, GapView[]>();
-    for (const x of f.findings) {
-      const list = byArea.get(x.area) ?? [];
-      list.push(gapView(x, rules.get(x.ruleId), l));
-      byArea.set(x.area, list);
-    }
-    const order = r.areas.map((a) => a.id);
-    const areaIds = [...byArea.keys()].sort((a, b) => rank(order, a) - rank(order, b));
-    const cited = new Map<string, { clauses: string[]; quote: string }>();
-    for (const x of f.findings) {
-      const rule = rules.get(x.ruleId);
-      if (rule && !cited.has(rule.source.quote)) cited.set(rule.source.quote, { clauses: rule.source.clauses, quote: rule.source.quote });
-    }
-    return {
-      file: f.file,
-      label,
-      score: score(f, r.rules),
-      areas: areaIds.map((id) => ({ title: title(id), gaps: byArea.get(id)! })),
-      quotes: [...cited.values()].sort((a, b) => clauseOrder(a.clauses[0], b.clauses[0])),
-    };
-  }
+interface Context {
+  lang: Lang;
+  rules: Map<string, Rule>;
+  allRules: Rule[];
+  /** Area ids in catalog order. */
+  order: string[];
+  areaTitle: (id: string) => string;
+}
 
-  function gapView(x: Finding, rule: AuditResult['rules'][number] | undefined, l: Lang): GapView {
-    const values = x.actual !== undefined || x.expected !== undefined ? `${show(x.actual)} → ${show(x.expected)}` : undefined;
-    return {
-      line: x.line,
-      column: x.column,
-      exact: x.exact,
-      severity: x.severity,
-      ...(x.waiver ? { waived: w.waivedBy(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires) } : {}),
-      ruleId: x.ruleId,
-      title: rule ? rule.title[l] : x.ruleId,
-      message: x.message[l],
-      clauses: x.clauses,
-      ...(values ? { values } : {}),
-      fix: rule ? rule.remediation[l] : '',
-      ...(x.owner ? { owner: x.owner.names.length ? x.owner.names.join('、') : `${w.noOwner} (${x.owner.field})` } : {}),
-    };
+function fileView(f: FileResult, cx: Context): FileView {
+  const { lang } = cx;
+  const label = f.county?.name ? `${f.county.name}${f.county.code ? (lang === 'zh' ? `（${f.county.code}）` : ` (${f.county.code})`) : ''}` : undefined;
+  if (f.error) return { file: f.file, label, error: inputErrorLine(f.error, lang), areas: [], quotes: [] };
+  const byArea = new Map<string, GapView[]>();
+  for (const x of f.findings) {
+    const list = byArea.get(x.area) ?? [];
+    list.push(gapView(x, cx.rules.get(x.ruleId), lang));
+    byArea.set(x.area, list);
   }
+  const areaIds = [...byArea.keys()].sort((a, b) => rank(cx.order, a) - rank(cx.order, b));
+  const cited = new Map<string, { clauses: string[]; quote: string }>();
+  for (const x of f.findings) {
+    const rule = cx.rules.get(x.ruleId);
+    if (rule && !cited.has(rule.source.quote)) cited.set(rule.source.quote, { clauses: rule.source.clauses, quote: rule.source.quote });
+  }
+  return {
+    file: f.file,
+    label,
+    score: score(f, cx.allRules),
+    areas: areaIds.map((id) => ({ title: cx.areaTitle(id), gaps: byArea.get(id)! })),
+    quotes: [...cited.values()].sort((a, b) => clauseOrder(a.clauses[0], b.clauses[0])),
+  };
+}
+
+function gapView(x: Finding, rule: Rule | undefined, lang: Lang): GapView {
+  const w = WORDS[lang];
+  const values = x.actual !== undefined || x.expected !== undefined ? `${show(x.actual)} → ${show(x.expected)}` : undefined;
+  return {
+    line: x.line,
+    column: x.column,
+    exact: x.exact,
+    severity: x.severity,
+    ...(x.waiver ? { waived: w.waivedBy(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires) } : {}),
+    ruleId: x.ruleId,
+    title: rule ? rule.title[lang] : x.ruleId,
+    message: x.message[lang],
+    clauses: x.clauses,
+    ...(values ? { values } : {}),
+    fix: rule ? rule.remediation[lang] : '',
+    ...(x.owner ? { owner: x.owner.names.length ? x.owner.names.join('、') : `${w.noOwner} (${x.owner.field})` } : {}),
+  };
 }
 
 const rank = (order: string[], id: string) => (order.includes(id) ? order.indexOf(id) : order.length);

@@ -18,7 +18,7 @@ describe('markdown', () => {
     const text = markdown(result, { lang: 'zh', color: false });
     const partial = text.slice(text.indexOf('## examples/partial.yaml — 梅岭县（439922）'));
     expect(partial).toContain('### 四不摘');
-    expect(partial).toMatch(/\| 77:17 \| 错误 \| `no-removal-through-transition` \| no\\_removals\.supervision\.kept\\_until 只保持到 2023-12-31.* \| 2023-12-31 → 2025-12-31 \| R2\.2 \| 把 kept\\_until 设为/);
+    expect(partial).toMatch(/\| 77:17 \| 错误 \| `no-removal-through-transition` \| no\\_removals\.supervision\.kept\\_until 只保持到 2023-12-31.* \| 2023-12-31 → 2025-12-31 \| R2\.2 \| 把 kept\\_until 设为.*<br>\*责任主体: 县乡村振兴局\* \|$/m);
     expect(partial).toMatch(/> \*\*R2\.2\*\* 脱贫不摘责任/);
     expect(text).toContain('## examples/aligned.yaml — 桃溪县（439921）\n\n得分 100 · 未发现差距。');
   });
