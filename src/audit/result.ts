@@ -11,6 +11,8 @@ export interface FileResult {
   encoding?: Encoding;
   /** County name and code from the plan, for roll-ups across counties. */
   county?: { name?: string; code?: string };
+  /** End of the transition period (the plan's, else the parameter): the default due date of its gaps. */
+  transitionEnd?: string;
 }
 
 /** Everything a report format needs, and nothing that depends on a terminal. */

@@ -6,6 +6,7 @@ import type { Encoding } from '../plan/decode.js';
 import { discoverPlans } from '../plan/discover.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
 import { VERSION } from '../version.js';
+import { ownerOf, transitionEndOf } from './owners.js';
 import type { AuditResult, FileResult } from './result.js';
 
 export interface AuditOptions {
@@ -25,7 +26,7 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
   const { files, errors } = await discoverPlans(paths, options.cwd);
   const results: FileResult[] = [];
   for (const file of files) {
-    results.push(await auditFile(file.path, file.display, compiled, options));
+    results.push(await auditFile(file.path, file.display, compiled, { ...options, catalog }));
   }
   return {
     tool: { name: 'rural-audit', version: VERSION },
@@ -47,10 +48,17 @@ export async function auditFile(path: string, display: string, compiled: Compile
   const county = childOf(loaded.data, 'county');
   const name = childOf(county, 'name');
   const code = childOf(county, 'code');
+  const owners = options.catalog?.owners;
+  const findings = auditDocument(loaded, compiled).map((f) => {
+    const owner = ownerOf(f, loaded.data, owners?.[f.area]);
+    return owner ? { ...f, owner } : f;
+  });
+  const transitionEnd = transitionEndOf(loaded.data, options.parameters?.transition_end ?? options.catalog?.parameters.transition_end?.default);
   return {
     file: display,
-    findings: auditDocument(loaded, compiled),
+    findings,
     encoding: loaded.encoding,
+    ...(transitionEnd ? { transitionEnd } : {}),
     ...(name !== undefined || code !== undefined
       ? { county: { name: typeof name === 'string' ? name : undefined, code: typeof code === 'string' ? code : undefined } }
       : {}),

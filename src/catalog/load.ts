@@ -7,6 +7,7 @@ import { Selector } from '../engine/select.js';
 import type { InputError } from '../plan/input-error.js';
 import { parseYaml } from '../plan/parse.js';
 import type { Locator } from '../plan/position.js';
+import { ownersOf } from './owners.js';
 import ruleFileSchema from './rule.schema.json' with { type: 'json' };
 import type { Area, Bilingual, Catalog, ManualItem, Parameter, Rule } from './types.js';
 
@@ -70,7 +71,10 @@ export function loadCatalog(dir: string = BUILTIN_RULES_DIR): Catalog {
     const file = readYaml(join(ruleDir, name), show(join(ruleDir, name)));
     rules.push(...rulesOf(file, { seen, areaIds, parameters }));
   }
-  return { rules, manual, areas, parameters, terms };
+  const ownersPath = join(dir, 'owners.yaml');
+  const ownersFile = existsSync(ownersPath) ? readYaml(ownersPath, show(ownersPath)) : undefined;
+  const owners = ownersFile ? ownersOf(ownersFile.file, ownersFile.data, ownersFile.locator, areaIds) : undefined;
+  return { rules, manual, areas, parameters, terms, ...(owners ? { owners } : {}) };
 }
 
 interface Known {

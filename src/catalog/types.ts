@@ -74,6 +74,14 @@ export interface ManualItem {
   check: Bilingual;
 }
 
+/** Where a plan names who fixes the gaps of an area (`rules/owners.yaml`). */
+export interface OwnerSource {
+  /** Only gaps at or under this plan path (`{name}` placeholders match one step); absent: every gap. */
+  at?: string;
+  /** Plan fields naming the owner, tried in order. */
+  owner: string[];
+}
+
 export interface Catalog {
   rules: Rule[];
   /** Manual-review items (`rules/manual.yaml`). */
@@ -82,4 +90,6 @@ export interface Catalog {
   parameters: Record<string, Parameter>;
   /** Display names of enumerated values and field names, e.g. `township` → 乡镇 / township. */
   terms: Record<string, Bilingual>;
+  /** Owner sources by area (`rules/owners.yaml`), for the remediation view. */
+  owners?: Record<string, OwnerSource[]>;
 }

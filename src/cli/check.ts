@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { auditPaths } from '../audit/run.js';
@@ -6,12 +7,13 @@ import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { FORMATS } from '../report/index.js';
 import { inputErrorLine, SEVERITY_RANK } from '../report/text.js';
-import { wantsColor, writeReport } from './output.js';
+import { OutputError, wantsColor, writeReport } from './output.js';
 import { UsageError } from './usage.js';
 
 interface CheckOptions {
-  format: string;
+  format?: string[];
   output?: string;
+  due?: string;
   lang: Lang;
   failOn: Severity;
   encoding?: string;
@@ -23,6 +25,9 @@ Examples:
   $ rural-audit check examples/                      audit every plan in a folder
   $ rural-audit check plan.yaml --lang en            English messages
   $ rural-audit check 'plans/**/*.yaml' --format json --output report.json
+  $ rural-audit check plans/ -f table -f sarif:audit.sarif -f junit:junit.xml
+                                                     table on the terminal, SARIF and JUnit to files
+  $ rural-audit check plans/ -f html:report.html -f remediation:fixes.csv --due 2025-06-30
   $ rural-audit check plan.yaml --fail-on warning    fail on warnings too
 
 Exit codes: 0 no gap at or above --fail-on, 1 gaps found, 2 usage, input or catalog error.`;
@@ -32,8 +37,13 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('audit plans against the rules catalog / 对照规则目录审计规划')
     .argument('<paths...>', 'plan files, folders or globs')
-    .addOption(new Option('-f, --format <name>', 'report format').choices(Object.keys(FORMATS)).default('table'))
-    .option('-o, --output <file>', 'write the report to a file (whole or not at all) instead of stdout')
+    .addOption(
+      new Option('-f, --format <name[:file]>', `report format, to stdout or to a file; repeat for several (${Object.keys(FORMATS).join(', ')}; default table)`).argParser(
+        (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+      ),
+    )
+    .option('-o, --output <file>', 'write the one report given without a file to this file (whole or not at all)')
+    .option('--due <date>', 'due date (YYYY-MM-DD) for every gap in the remediation view; default: end of the transition period')
     .addOption(new Option('--lang <lang>', 'language of messages').choices([...LANGS]).default('zh'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('error'))
     .option('--encoding <name>', `force the plans' encoding (${ENCODINGS.join(', ')}, gbk)`)
@@ -49,14 +59,78 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (opts.encoding !== undefined && !encoding) throw new UsageError(`unknown encoding ${opts.encoding}`);
   const maxBytes = Number(opts.maxFileSize);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes`);
+  const outputs = parseOutputs(opts.format ?? [], opts.output);
+  if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
   const result = await auditPaths(paths, { encoding, maxBytes });
   reportProblems(result, opts.lang);
-  const formatter = FORMATS[opts.format]!;
-  const toTerminal = opts.output === undefined;
-  const text = formatter(result, { lang: opts.lang, color: toTerminal && wantsColor(process.stdout) });
-  if (opts.output !== undefined) await writeReport(opts.output, text, result.files.map((f) => f.file));
-  else process.stdout.write(text);
+  const failures: string[] = [];
+  let stdout: string | undefined;
+  for (const out of outputs) {
+    const toTerminal = out.file === undefined;
+    const text = FORMATS[out.format]!(result, {
+      lang: opts.lang,
+      color: toTerminal && wantsColor(process.stdout),
+      failOn: opts.failOn,
+      ...(opts.due ? { due: opts.due } : {}),
+    });
+    if (out.file === undefined) stdout = text;
+    else {
+      try {
+        await writeReport(out.file, text, result.files.map((f) => f.file));
+      } catch (e) {
+        if (!(e instanceof OutputError)) throw e;
+        failures.push(e.message);
+      }
+    }
+  }
+  if (stdout !== undefined) process.stdout.write(stdout);
+  // Every other report is still written; a failed one is named, and the run exits 2.
+  if (failures.length > 0) throw new OutputError(failures.join('; '));
   return exitCode(result, opts.failOn);
+}
+
+export interface OutputSpec {
+  format: string;
+  /** Absent: stdout. */
+  file?: string;
+}
+
+/**
+ * `-f name` and `-f name:file`, repeatable: each report to stdout or to its own file. `--output`
+ * gives the file of the one format named without one. At most one report goes to stdout, and no
+ * two to the same file.
+ */
+export function parseOutputs(values: string[], output?: string): OutputSpec[] {
+  const specs = (values.length ? values : ['table']).map((v): OutputSpec => {
+    const at = v.indexOf(':');
+    const format = at < 0 ? v : v.slice(0, at);
+    const file = at < 0 ? undefined : v.slice(at + 1);
+    if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`unknown format ${format}; known: ${Object.keys(FORMATS).join(', ')}`);
+    if (file === '') throw new UsageError(`--format ${v}: no file after the colon`);
+    return file === undefined ? { format } : { format, file };
+  });
+  if (output !== undefined) {
+    const bare = specs.filter((s) => s.file === undefined);
+    if (bare.length !== 1) throw new UsageError(`--output needs exactly one --format without a file (use -f name:file for each report)`);
+    bare[0]!.file = output;
+  }
+  if (specs.filter((s) => s.file === undefined).length > 1) {
+    throw new UsageError(`only one report can go to stdout; give the others a file: -f name:file`);
+  }
+  const seen = new Set<string>();
+  for (const s of specs) {
+    if (s.file === undefined) continue;
+    const key = resolve(s.file);
+    if (seen.has(key)) throw new UsageError(`two reports to the same file ${s.file}`);
+    seen.add(key);
+  }
+  return specs;
+}
+
+function isDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
 /** Input errors and encoding notices go to stderr, one line each; stdout carries only the report. */

@@ -36,6 +36,8 @@ export interface Finding {
     /** Where the waiver was written: the plan, or a waivers file. */
     source: string;
   };
+  /** Who the plan names to fix the gap (rules/owners.yaml), set by the audit; see src/audit/owners.ts. */
+  owner?: { names: string[]; field: string };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -17,6 +17,7 @@ export const json: Formatter = (result, { lang }) => {
       file: f.file,
       ...(f.county ? { county: f.county } : {}),
       ...(f.encoding ? { encoding: f.encoding } : {}),
+      ...(f.transitionEnd ? { transitionEnd: f.transitionEnd } : {}),
       ...(f.error ? { error: f.error } : {}),
       findings: f.findings.map((x) => {
         const rule = rules.get(x.ruleId);
@@ -38,6 +39,8 @@ export const json: Formatter = (result, { lang }) => {
           remediation: rule?.remediation[lang],
           related: x.related,
           fingerprint: x.fingerprint,
+          ...(x.owner ? { owner: x.owner } : {}),
+          ...(x.waiver ? { waiver: x.waiver } : {}),
         };
       }),
     })),
@@ -47,8 +50,9 @@ export const json: Formatter = (result, { lang }) => {
 };
 
 function summarise(result: Parameters<Formatter>[0]) {
-  const count = { error: 0, warning: 0, info: 0 };
-  for (const f of result.files) for (const x of f.findings) count[x.severity]++;
+  // Waived gaps are counted apart: they are shown, never counted as failures.
+  const count = { error: 0, warning: 0, info: 0, waived: 0 };
+  for (const f of result.files) for (const x of f.findings) count[x.waiver ? 'waived' : x.severity]++;
   return {
     files: result.files.length,
     filesWithErrors: result.files.filter((f) => f.error).length,

@@ -120,7 +120,7 @@ describe('rural-audit check (the built CLI)', () => {
   it('answers a usage error with exit 2 and no stack trace', () => {
     const r = cli(['check', 'examples', '--format', 'nope']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Allowed choices are table, json/);
+    expect(r.stderr).toMatch(/unknown format nope; known: table, json/);
     expect(r.stderr).not.toMatch(STACK);
   });
 

@@ -1,0 +1,78 @@
+import type { OwnerSource } from '../catalog/types.js';
+import type { Finding } from '../engine/finding.js';
+import { valueAt } from '../engine/select.js';
+
+/** Who the plan names to fix a gap, and the field that names them (or should). */
+export interface Owner {
+  /** Empty when the plan names nobody in any of the area's owner fields. */
+  names: string[];
+  /** The plan field the names come from; when `names` is empty, the field that should name someone. */
+  field: string;
+}
+
+/**
+ * Find, for each gap, the owner the plan itself names for its area (rules/owners.yaml). Pure: the
+ * plan's parsed data in, owners by finding out; the plan is only read.
+ */
+export function ownerOf(finding: Finding, data: unknown, sources: readonly OwnerSource[] | undefined): Owner | undefined {
+  if (!sources) return undefined;
+  let first: string | undefined;
+  for (const source of sources) {
+    const captured = source.at === undefined ? {} : match(source.at, finding.path);
+    if (!captured) continue;
+    for (const pattern of source.owner) {
+      const field = pattern.replace(/\{(\w+)\}/g, (_, name: string) => captured[name] ?? '');
+      first ??= field;
+      const names = namesIn(valueAt(data, parsePath(field)));
+      if (names.length > 0) return { names, field };
+    }
+  }
+  return first === undefined ? undefined : { names: [], field: first };
+}
+
+/** `villages[{i}]` against `villages[3].plan` → `{i: '3'}`; undefined when the path is not at or under it. */
+function match(pattern: string, path: string): Record<string, string> | undefined {
+  const { re, names } = compiled(pattern);
+  const m = re.exec(path);
+  if (!m) return undefined;
+  return Object.fromEntries(names.map((n, i) => [n, m[i + 1]!]));
+}
+
+const patterns = new Map<string, { re: RegExp; names: string[] }>();
+
+function compiled(pattern: string): { re: RegExp; names: string[] } {
+  let c = patterns.get(pattern);
+  if (c) return c;
+  const names: string[] = [];
+  const source = pattern
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const m = /^\{(\w+)\}$/.exec(part);
+      if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(m[1]!);
+      return '([^.\\[\\]]+)';
+    })
+    .join('');
+  c = { re: new RegExp(`^${source}(?=$|[.[])`), names };
+  patterns.set(pattern, c);
+  return c;
+}
+
+/** `a.b[2].c` → `['a', 'b', 2, 'c']`. */
+function parsePath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] === undefined ? m[1]! : Number(m[2]));
+  return out;
+}
+
+function namesIn(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+}
+
+/** The end of the transition period as the plan states it, else the catalog's (or the user's) parameter. */
+export function transitionEndOf(data: unknown, fallback: unknown): string | undefined {
+  const end = valueAt(data, ['transition_period', 'end']);
+  if (typeof end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(end)) return end;
+  return typeof fallback === 'string' ? fallback : undefined;
+}

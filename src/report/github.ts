@@ -1,0 +1,58 @@
+import type { Severity } from '../catalog/types.js';
+import { summariseByArea } from './summary.js';
+import { inputErrorLine, sanitize } from './text.js';
+import type { Formatter } from './types.js';
+
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Workflow-command data: `%`, CR and LF escaped, so plan text can never start a command of its own. */
+export const escapeData = (s: string): string => sanitize(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+
+/** Workflow-command properties: as data, plus `:` and `,`, which end a property. */
+export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * GitHub Actions workflow commands (docs/formats.md): one annotation per gap, on its file and lines,
+ * with the fix hint on a second line; waived gaps as notices; input errors as errors. The job
+ * summary is the `github-summary` format.
+ */
+export const github: Formatter = (result, { lang }) => {
+  const zh = lang === 'zh';
+  const rules = new Map(result.rules.map((r) => [r.id, r]));
+  const out: string[] = [];
+  for (const e of [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))]) {
+    const where = [`file=${escapeProperty(e.file)}`, ...(e.line === undefined ? [] : [`line=${e.line}`, `col=${e.column ?? 1}`])];
+    out.push(`::error ${[...where, `title=${escapeProperty(zh ? 'rural-audit：无法审计' : 'rural-audit: not audited')}`].join(',')}::${escapeData(inputErrorLine(e, lang))}`);
+  }
+  for (const f of result.files) {
+    for (const x of f.findings) {
+      const rule = rules.get(x.ruleId);
+      const clauses = x.clauses.length ? ` [${x.clauses.join(', ')}]` : '';
+      const waived = x.waiver ? (zh ? '已豁免 ' : 'waived ') : '';
+      const props = [
+        `file=${escapeProperty(x.file)}`,
+        `line=${x.line}`,
+        `col=${x.column}`,
+        `endLine=${x.endLine}`,
+        ...(x.endLine === x.line ? [`endColumn=${x.endColumn}`] : []),
+        `title=${escapeProperty(`${waived}${x.ruleId}${clauses}`)}`,
+      ];
+      let message = x.message[lang];
+      if (rule) message += `\n${zh ? '修改建议' : 'fix'}: ${rule.remediation[lang]}`;
+      if (x.waiver) {
+        message += zh
+          ? `\n已豁免：${x.waiver.justification}（批准：${x.waiver.approvedBy}，有效期至 ${x.waiver.expires}）`
+          : `\nwaived: ${x.waiver.justification} (approved by ${x.waiver.approvedBy}, expires ${x.waiver.expires})`;
+      }
+      out.push(`::${x.waiver ? 'notice' : COMMAND[x.severity]} ${props.join(',')}::${escapeData(message)}`);
+    }
+  }
+  const { total, waived } = summariseByArea(result);
+  const audited = result.files.filter((f) => !f.error).length;
+  out.push(
+    zh
+      ? `rural-audit：共审计 ${audited} 个文件：${total.error} 个错误，${total.warning} 个警告，${total.info} 个提示${waived ? `，${waived} 个已豁免` : ''}`
+      : `rural-audit: ${audited} file(s) audited: ${total.error} error(s), ${total.warning} warning(s), ${total.info} info${waived ? `, ${waived} waived` : ''}`,
+  );
+  return `${out.join('\n')}\n`;
+};

@@ -1,0 +1,141 @@
+import { xml as h } from './escape.js';
+import type { Rollup, RollupCell } from './rollup.js';
+import { SEVERITY_LABEL } from './text.js';
+import type { Formatter } from './types.js';
+import { buildView, type FileView, type ReportView } from './view.js';
+import { WORDS } from './words.js';
+
+/**
+ * One self-contained HTML page for reviewers (docs/formats.md): no scripts, no external assets, a
+ * content-security policy that forbids both, print CSS for A4 (each plan starts a new page, table
+ * headers repeat, rows do not split). Every text from a plan is escaped.
+ */
+export const html: Formatter = (result, { lang }) => {
+  const v = buildView(result, lang);
+  const w = WORDS[lang];
+  const body: string[] = [
+    `<header><h1>${h(w.title)}</h1><p class="meta">${h(w.source)}<br>${h(v.tool)} · ${h(w.files(v.audited))} · ${h(w.totals(v.total.error, v.total.warning, v.total.info, v.waived))}</p></header>`,
+  ];
+  if (v.rollup) body.push(`<section class="rollup"><h2>${h(w.rollup)}</h2>${rollupTable(v, v.rollup)}</section>`);
+  body.push(`<section class="areas"><h2>${h(w.byArea)}</h2>${areaTable(v)}</section>`);
+  if (v.inputErrors.length > 0) {
+    body.push(`<section class="errors"><h2>${h(w.notAudited)}</h2><ul>${v.inputErrors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></section>`);
+  }
+  for (const f of v.files) body.push(fileSection(v, f));
+  if (v.manual.length > 0) body.push(checklist(v));
+  return `<!DOCTYPE html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${h(v.tool)}">
+<title>${h(w.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body.join('\n')}
+</body>
+</html>
+`;
+};
+
+const CSS = `
+@page { size: A4; margin: 14mm 12mm 16mm; }
+:root { --error: #b3261e; --warning: #8a5a00; --info: #1f5fa8; --line: #c8c8c8; --muted: #5f5f5f; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  font-size: 10.5pt; line-height: 1.5; color: #111; max-width: 1100px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 18pt; margin: 0 0 4px; } h2 { font-size: 14pt; margin: 18px 0 6px; break-after: avoid; }
+h3 { font-size: 12pt; margin: 12px 0 4px; break-after: avoid; }
+.meta, .legend, .muted { color: var(--muted); font-size: 9pt; }
+table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 1px solid var(--line); padding: 3px 5px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th { background: #f0f0f0; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.where { white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.total td { font-weight: 600; background: #fafafa; }
+.sev { white-space: nowrap; font-weight: 600; }
+.sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); }
+tr.waived td { color: var(--muted); } tr.waived .sev { text-decoration: line-through; }
+.waiver { display: block; font-style: italic; color: var(--muted); }
+.rule { display: block; }
+.rule, code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", Consolas, monospace; font-size: 8.5pt; color: var(--muted); }
+.score { font-weight: 600; } .counts { display: block; font-size: 8pt; color: var(--muted); font-weight: 400; }
+.good { background: #e6f4ea; } .fair { background: #fff4d6; } .poor { background: #fde7e5; }
+blockquote { margin: 4px 0; padding: 2px 10px; border-left: 3px solid var(--line); color: #333; }
+ul.checklist { list-style: none; padding-left: 0; } ul.checklist li { margin: 4px 0; break-inside: avoid; }
+ul.checklist li::before { content: "☐"; margin-right: 6px; }
+section.file { margin-top: 20px; border-top: 2px solid #333; }
+@media print {
+  body { font-size: 9pt; max-width: none; padding: 0; }
+  section.file { break-before: page; border-top: none; }
+  .good, .fair, .poor, th, tr.total td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+const band = (score: number | undefined) => (score === undefined ? '' : score >= 90 ? 'good' : score >= 60 ? 'fair' : 'poor');
+const counts = (c: { error: number; warning: number; info: number }) => `${c.error}/${c.warning}/${c.info}`;
+
+function scoreCell(c: RollupCell, tag = 'td'): string {
+  return `<${tag} class="num ${band(c.score)}"><span class="score">${c.score ?? '—'}</span><span class="counts">${counts(c.counts)}</span></${tag}>`;
+}
+
+function rollupTable(v: ReportView, r: Rollup): string {
+  const w = WORDS[v.lang];
+  const head = `<tr><th>${h(w.county)}</th>${r.areas.map((a) => `<th class="num">${h(a.title[v.lang])}</th>`).join('')}<th class="num">${h(w.overall)}</th></tr>`;
+  const rows = r.rows.map(
+    (x) => `<tr><td>${h(x.label)}<span class="counts">${h(x.file)}</span></td>${x.cells.map((c) => scoreCell(c)).join('')}${scoreCell({ score: x.score, counts: x.counts })}</tr>`,
+  );
+  const total = `<tr class="total"><td>${h(w.mean)}</td>${r.totals.map((c) => scoreCell(c)).join('')}${scoreCell({ score: r.score, counts: r.counts })}</tr>`;
+  const weakest = r.weakest.length
+    ? `<p><strong>${h(w.weakest)}</strong>: ${r.weakest.map((x) => `${h(x.area.title[v.lang])} (${x.score})`).join(v.lang === 'zh' ? '、' : ', ')}</p>`
+    : '';
+  return `<table><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table><p class="legend">${h(w.rollupLegend)}</p>${weakest}`;
+}
+
+function areaTable(v: ReportView): string {
+  const w = WORDS[v.lang];
+  const sev = (s: 'error' | 'warning' | 'info') => h(SEVERITY_LABEL[s][v.lang]);
+  const head = `<tr><th>${h(w.area)}</th><th>${h(w.clauses)}</th><th class="num">${sev('error')}</th><th class="num">${sev('warning')}</th><th class="num">${sev('info')}</th><th class="num">${h(w.waived)}</th></tr>`;
+  const rows = v.byArea.map(
+    (a) =>
+      `<tr><td>${h(a.title)}</td><td>${h(a.clauses.join(', ') || '—')}</td><td class="num">${a.counts.error}</td><td class="num">${a.counts.warning}</td><td class="num">${a.counts.info}</td><td class="num">${a.waived}</td></tr>`,
+  );
+  const total = `<tr class="total"><td>${h(w.total)}</td><td></td><td class="num">${v.total.error}</td><td class="num">${v.total.warning}</td><td class="num">${v.total.info}</td><td class="num">${v.waived}</td></tr>`;
+  return `<table><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table>`;
+}
+
+function fileSection(v: ReportView, f: FileView): string {
+  const w = WORDS[v.lang];
+  const title = `<h2>${h(f.label ?? f.file)}${f.label ? ` <span class="muted">${h(f.file)}</span>` : ''}</h2>`;
+  if (f.error) return `<section class="file">${title}<p class="sev sev-error">${h(w.notAudited)}: ${h(f.error)}</p></section>`;
+  const score = `<p>${h(w.score)} <span class="score ${band(f.score)}">${f.score ?? '—'}</span>${f.areas.length === 0 ? ` · ${h(w.noGaps)}` : ''}</p>`;
+  const areas = f.areas.map((a) => {
+    const head = `<tr><th>${h(w.where)}</th><th>${h(w.severity)}</th><th>${h(w.problem)}</th><th>${h(w.clauses)}</th><th>${h(w.fix)}</th></tr>`;
+    const rows = a.gaps.map((g) => {
+      const sev = SEVERITY_LABEL[g.severity][v.lang];
+      const problem =
+        `${h(g.message)}<span class="rule">${h(g.ruleId)}${g.values ? ` · ${h(w.values)}: ${h(g.values)}` : ''}</span>` +
+        (g.waived ? `<span class="waiver">${h(g.waived)}</span>` : '');
+      const fix = `${h(g.fix)}${g.owner ? `<span class="counts">${h(w.owner)}: ${h(g.owner)}</span>` : ''}`;
+      return `<tr${g.waived ? ' class="waived"' : ''}><td class="where">${g.line}:${g.column}${g.exact ? '' : '*'}</td><td><span class="sev sev-${g.severity}">${h(sev)}</span>${g.waived ? `<br>${h(w.waived)}` : ''}</td><td>${problem}</td><td>${h(g.clauses.join(', ') || '—')}</td><td>${fix}</td></tr>`;
+    });
+    return `<h3>${h(a.title)}</h3><table><colgroup><col style="width:7%"><col style="width:7%"><col style="width:44%"><col style="width:8%"><col style="width:34%"></colgroup><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+  });
+  const approx = f.areas.some((a) => a.gaps.some((g) => !g.exact)) ? `<p class="legend">* ${h(w.approximate)}</p>` : '';
+  const quotes = f.quotes.length
+    ? `<h3>${h(w.clauseQuotes)}</h3>${f.quotes.map((q) => `<blockquote><strong>${h(q.clauses.join(', '))}</strong> ${h(q.quote)}</blockquote>`).join('')}`
+    : '';
+  return `<section class="file">${title}${score}${areas.join('')}${approx}${quotes}</section>`;
+}
+
+function checklist(v: ReportView): string {
+  const w = WORDS[v.lang];
+  const items = v.manual.map(
+    (m) => `<li><strong>${h(m.id)}</strong> <span class="muted">(${h(m.clauses.join(', '))})</span> ${h(m.check[v.lang])}<br><span class="muted">${h(w.reason)}: ${h(m.reason[v.lang])}</span></li>`,
+  );
+  return `<section class="manual"><h2>${h(w.manual)}</h2><p>${h(w.manualIntro)}</p><ul class="checklist">${items.join('')}</ul></section>`;
+}

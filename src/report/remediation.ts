@@ -1,0 +1,110 @@
+import type { AuditResult } from '../audit/result.js';
+import type { Lang } from '../catalog/types.js';
+import { md } from './escape.js';
+import { SEVERITY_LABEL, sanitize } from './text.js';
+import type { FormatOptions, Formatter } from './types.js';
+import { WORDS } from './words.js';
+
+/** One gap with who fixes it and by when. */
+export interface RemediationRow {
+  county: string;
+  file: string;
+  line: number;
+  column: number;
+  area: string;
+  severity: string;
+  status: string;
+  ruleId: string;
+  clauses: string;
+  message: string;
+  owner: string;
+  ownerField: string;
+  due: string;
+  fix: string;
+}
+
+/**
+ * Who fixes what, by when (docs/formats.md): every gap with the owner the plan itself names for
+ * its area (rules/owners.yaml) and a due date: `--due` when given, else the end of the plan's
+ * transition period; a waived gap is due when its waiver expires.
+ */
+export function remediationRows(result: AuditResult, { lang, due }: Pick<FormatOptions, 'lang' | 'due'>): RemediationRow[] {
+  const w = WORDS[lang];
+  const rules = new Map(result.rules.map((r) => [r.id, r]));
+  const areaTitle = new Map(result.areas.map((a) => [a.id, a.title[lang]]));
+  const rows: RemediationRow[] = [];
+  for (const f of result.files) {
+    if (f.error) continue;
+    const county = f.county?.name ?? f.county?.code ?? '';
+    for (const x of f.findings) {
+      rows.push({
+        county,
+        file: f.file,
+        line: x.line,
+        column: x.column,
+        area: areaTitle.get(x.area) ?? x.area,
+        severity: SEVERITY_LABEL[x.severity][lang],
+        status: x.waiver ? w.waivedBy(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires) : w.open,
+        ruleId: x.ruleId,
+        clauses: x.clauses.join(', '),
+        message: x.message[lang],
+        owner: x.owner?.names.length ? x.owner.names.join('、') : w.noOwner,
+        ownerField: x.owner?.field ?? '',
+        due: x.waiver ? x.waiver.expires : (due ?? f.transitionEnd ?? ''),
+        fix: rules.get(x.ruleId)?.remediation[lang] ?? '',
+      });
+    }
+  }
+  return rows;
+}
+
+const COLUMNS = ['county', 'file', 'line', 'column', 'area', 'severity', 'status', 'ruleId', 'clauses', 'message', 'owner', 'ownerField', 'due', 'fix'] as const;
+
+function headers(lang: Lang): string[] {
+  const w = WORDS[lang];
+  return [w.county, w.file, w.line, w.column, w.area, w.severity, w.status, w.rule, w.clauses, w.message, w.owner, w.ownerField, w.due, w.fix];
+}
+
+/**
+ * RFC 4180 CSV with a byte-order mark, so spreadsheet programs read the Chinese right. A cell that
+ * starts like a formula is prefixed with `'`: plan text never runs as a formula.
+ */
+export const remediation: Formatter = (result, options) => {
+  const cell = (v: string | number) => {
+    let s = sanitize(String(v));
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [headers(options.lang).map(cell).join(',')];
+  for (const r of remediationRows(result, options)) lines.push(COLUMNS.map((c) => cell(r[c])).join(','));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+};
+
+/** The same rows in Markdown, grouped by plan and then by owner: one list per person or unit to hand out. */
+export const remediationMarkdown: Formatter = (result, options) => {
+  const w = WORDS[options.lang];
+  const out = [`# ${w.remediation}`, ''];
+  const rows = remediationRows(result, options);
+  if (rows.length === 0) return `${out.join('\n')}${w.noGaps}\n`;
+  const byFile = new Map<string, RemediationRow[]>();
+  for (const r of rows) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  for (const [file, list] of byFile) {
+    out.push(`## ${md(file)}${list[0]!.county ? ` — ${md(list[0]!.county)}` : ''}`, '');
+    const owners = [...new Set(list.map((r) => r.owner))];
+    for (const owner of owners) {
+      const mine = list.filter((r) => r.owner === owner);
+      const field = mine[0]!.ownerField;
+      out.push(`### ${md(owner)}${field ? ` <sub>(${md(field)})</sub>` : ''}`, '');
+      out.push(`| ${[w.due, w.where, w.severity, w.area, w.message, w.clauses, w.fix, w.status].join(' | ')} |`, `|${' --- |'.repeat(8)}`);
+      for (const r of mine) {
+        out.push(`| ${[r.due || '—', `${r.line}:${r.column}`, r.severity, md(r.area), md(r.message), r.clauses || '—', md(r.fix), md(r.status)].join(' | ')} |`);
+      }
+      out.push('');
+    }
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+};

@@ -1,0 +1,135 @@
+import type { Rule, Severity } from '../catalog/types.js';
+import type { Finding } from '../engine/finding.js';
+import type { InputError } from '../plan/input-error.js';
+import { fileUri, projectUrl, ruleDocsPath, ruleDocsUrl } from './links.js';
+import { inputErrorLine, sanitize } from './text.js';
+import type { Formatter } from './types.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** The key under which platforms match a gap across runs: the finding's own fingerprint, never a line. */
+export const FINGERPRINT_KEY = 'ruralAudit/v1';
+
+/**
+ * SARIF 2.1.0 for code-scanning platforms (docs/formats.md): one run, the rules that ran as
+ * `tool.driver.rules`, one result per gap with a 1-based region in a relative file URI, waived gaps
+ * as accepted suppressions, input errors as tool-execution notifications.
+ */
+export const sarif: Formatter = (result, { lang }) => {
+  const index = new Map(result.rules.map((r, i) => [r.id, i]));
+  const notifications = [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))].map((e) => notification(e, lang));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: result.tool.name,
+            version: result.tool.version,
+            semanticVersion: result.tool.version,
+            ...(projectUrl() ? { informationUri: projectUrl() } : {}),
+            rules: result.rules.map((r) => descriptor(r, lang)),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder rural-audit was run in; plan paths are relative to it.' } } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        results: result.files.flatMap((f) => f.findings.map((x) => resultOf(x, index.get(x.ruleId), lang))),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+function descriptor(r: Rule, lang: 'zh' | 'en') {
+  const url = ruleDocsUrl(r.id);
+  const quote = r.source.clauses.length ? `${r.source.clauses.join(', ')}: “${r.source.quote}”` : `“${r.source.quote}”`;
+  const cited = r.source.clauses.length ? `\n>\n> — ${r.source.clauses.join(', ')}` : '';
+  return {
+    id: r.id,
+    name: r.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.title[lang] },
+    fullDescription: { text: r.rationale ? `${r.rationale[lang]} (${quote})` : quote },
+    ...(url ? { helpUri: url } : {}),
+    help: {
+      text: `${r.remediation[lang]}\n\n${quote}\n\n${url ?? ruleDocsPath(r.id)}`,
+      markdown: `${r.remediation[lang]}\n\n> ${r.source.quote}${cited}\n\n${url ? `[${r.id}](${url})` : `\`${ruleDocsPath(r.id)}\``}`,
+    },
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: { area: r.area, clauses: r.source.clauses, tags: [r.area, ...r.source.clauses] },
+  };
+}
+
+function resultOf(x: Finding, ruleIndex: number | undefined, lang: 'zh' | 'en') {
+  return {
+    ruleId: x.ruleId,
+    ...(ruleIndex === undefined ? {} : { ruleIndex }),
+    level: LEVEL[x.severity],
+    message: { text: sanitize(x.message[lang]) },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: artifact(x.file), region: region(x.line, x.column, x.endLine, x.endColumn) },
+        logicalLocations: [{ fullyQualifiedName: sanitize(x.path) }],
+      },
+    ],
+    ...(x.related.length > 0
+      ? {
+          relatedLocations: x.related.map((r, i) => ({
+            id: i + 1,
+            physicalLocation: { artifactLocation: artifact(x.file), region: { startLine: r.line, startColumn: r.column } },
+            message: { text: sanitize(r.path) },
+          })),
+        }
+      : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: x.fingerprint },
+    ...(x.waiver
+      ? {
+          suppressions: [
+            {
+              kind: x.waiver.source === 'plan' ? 'inSource' : 'external',
+              status: 'accepted',
+              justification: sanitize(`${x.waiver.justification} (approved by ${x.waiver.approvedBy}, expires ${x.waiver.expires})`),
+              properties: { approvedBy: sanitize(x.waiver.approvedBy), expires: x.waiver.expires, source: sanitize(x.waiver.source) },
+            },
+          ],
+        }
+      : {}),
+    properties: {
+      area: x.area,
+      clauses: x.clauses,
+      path: sanitize(x.path),
+      exact: x.exact,
+      ...(x.actual === undefined ? {} : { actual: x.actual }),
+      ...(x.expected === undefined ? {} : { expected: x.expected }),
+      ...(x.owner ? { owner: x.owner } : {}),
+    },
+  };
+}
+
+function artifact(file: string) {
+  const uri = fileUri(file);
+  return uri.startsWith('file:') ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
+}
+
+function region(startLine: number, startColumn: number, endLine: number, endColumn: number) {
+  // SARIF regions are 1-based with an exclusive end column, as are findings; a zero-width end is dropped.
+  const end = endLine > startLine || (endLine === startLine && endColumn > startColumn);
+  return { startLine, startColumn, ...(end ? { endLine, endColumn } : {}) };
+}
+
+function notification(e: InputError, lang: 'zh' | 'en') {
+  return {
+    level: 'error',
+    descriptor: { id: e.code },
+    message: { text: inputErrorLine(e, lang) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifact(e.file),
+          ...(e.line === undefined ? {} : { region: { startLine: e.line, startColumn: e.column ?? 1 } }),
+        },
+      },
+    ],
+  };
+}
