@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { auditPaths } from '../audit/run.js';
 import type { AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { FORMATS } from '../report/index.js';
 import { inputErrorLine, SEVERITY_RANK } from '../report/text.js';
 import { wantsColor, writeReport } from './output.js';
+import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { UsageError } from './usage.js';
 
 interface CheckOptions {
@@ -18,12 +18,17 @@ interface CheckOptions {
   maxFileSize: string;
 }
 
+type Options = CheckOptions & SettingsOptions;
+
 const EXAMPLES = `
 Examples:
   $ rural-audit check examples/                      audit every plan in a folder
   $ rural-audit check plan.yaml --lang en            English messages
   $ rural-audit check 'plans/**/*.yaml' --format json --output report.json
   $ rural-audit check plan.yaml --fail-on warning    fail on warnings too
+  $ rural-audit check plans/ --print-config          settings in force, and where each came from
+  $ rural-audit check plans/ --write-baseline .rural-audit-baseline.json
+  $ rural-audit check plans/ --baseline .rural-audit-baseline.json   fail only on new gaps
 
 Exit codes: 0 no gap at or above --fail-on, 1 gaps found, 2 usage, input or catalog error.`;
 
@@ -38,24 +43,37 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('error'))
     .option('--encoding <name>', `force the plans' encoding (${ENCODINGS.join(', ')}, gbk)`)
     .option('--max-file-size <bytes>', 'refuse plans larger than this', String(50 * 1024 * 1024))
+    .option('-c, --config <file>', 'config file (default: rural-audit.config.yaml here or in a folder above)')
+    .option('--no-config', 'use no config file: the built-in catalog as written')
+    .option('--print-config', 'print the settings in force and where each came from, then exit')
+    .option('--waivers <file...>', 'waivers file(s), in addition to those of the config')
+    .option('--today <date>', 'the date waivers are checked against (default: $RURAL_AUDIT_TODAY, else today)')
+    .option('--baseline <file>', 'report only gaps not recorded in this baseline')
+    .option('--write-baseline <file>', 'record the current gaps as a baseline (the run then exits 0 unless input errors)')
     .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], opts: CheckOptions) => {
+    .action(async (paths: string[], opts: Options) => {
       process.exitCode = await runCheck(paths, opts);
     });
 }
 
-export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
+export async function runCheck(paths: string[], opts: Options): Promise<number> {
+  if (opts.printConfig) {
+    process.stdout.write(printedConfig(paths, opts, opts.format));
+    return 0;
+  }
   const encoding = opts.encoding === undefined ? undefined : normaliseEncoding(opts.encoding);
   if (opts.encoding !== undefined && !encoding) throw new UsageError(`unknown encoding ${opts.encoding}`);
   const maxBytes = Number(opts.maxFileSize);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes`);
-  const result = await auditPaths(paths, { encoding, maxBytes });
+  const { result, notices } = await auditWithSettings(paths, opts, { encoding, maxBytes }, opts.lang);
   reportProblems(result, opts.lang);
+  for (const n of notices) process.stderr.write(`${n}\n`);
   const formatter = FORMATS[opts.format]!;
   const toTerminal = opts.output === undefined;
   const text = formatter(result, { lang: opts.lang, color: toTerminal && wantsColor(process.stdout) });
   if (opts.output !== undefined) await writeReport(opts.output, text, result.files.map((f) => f.file));
   else process.stdout.write(text);
+  if (opts.writeBaseline !== undefined && exitCode(result, opts.failOn) === 1) return 0;
   return exitCode(result, opts.failOn);
 }
 
