@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import { loadCatalog } from '../catalog/load.js';
 import { LANGS, type Lang } from '../catalog/types.js';
 import { SEVERITY_LABEL } from '../report/text.js';
+import { registerRulesTest } from './rulesTest.js';
 
 const EXAMPLES = `
 Examples:
@@ -21,6 +22,7 @@ export function registerRules(program: Command): void {
     .action((opts: { lang: Lang; format: string }) => {
       process.stdout.write(listRules(opts.lang, opts.format));
     });
+  registerRulesTest(program.commands.find((c) => c.name() === 'rules')!);
 }
 
 export function listRules(lang: Lang, format: string): string {

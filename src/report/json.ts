@@ -38,6 +38,7 @@ export const json: Formatter = (result, { lang }) => {
           remediation: rule?.remediation[lang],
           related: x.related,
           fingerprint: x.fingerprint,
+          ...(x.waiver ? { waiver: x.waiver } : {}),
         };
       }),
     })),
