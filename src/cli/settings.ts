@@ -85,6 +85,7 @@ export async function auditWithSettings(
     catalog: catalogs.base.catalog,
     parameters: catalogs.base.parameters,
     skip: (path) => {
+      if (waiverFiles.some((w) => w.path === path)) return true;
       if (!catalogs.isIgnored(path)) return false;
       if (named.has(path)) notices.push(lang === 'zh' ? `${displayPath(path)}：配置 ignore 忽略了此文件` : `${displayPath(path)}: ignored by the config's ignore globs`);
       return true;

@@ -1,7 +1,8 @@
-import { relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { BUILTIN_RULES_DIR } from '../catalog/load.js';
 import type { Catalog, Rule, Severity } from '../catalog/types.js';
 import { compileCatalog, type CompiledCatalog } from '../engine/audit.js';
-import type { Config, Layer } from './load.js';
+import { show, type Config, type Layer } from './load.js';
 
 export interface Effective<T> {
   value: T;
@@ -25,9 +26,10 @@ export function configRelative(config: Config, absPath: string): string {
 export function effectiveSettings(config: Config, absPath?: string): EffectiveSettings {
   const { catalog } = config;
   const rules = new Map<string, Effective<Severity | 'off'>>();
-  for (const r of catalog.rules) rules.set(r.id, { value: r.severity, from: `catalog ${r.definedIn}` });
+  for (const r of catalog.rules) rules.set(r.id, { value: r.severity, from: `catalog ${show(resolve(r.definedIn))}` });
   const parameters = new Map<string, Effective<unknown>>();
-  for (const [name, p] of Object.entries(catalog.parameters)) parameters.set(name, { value: p.default, from: 'catalog rules/parameters.yaml' });
+  const paramsFile = show(join(BUILTIN_RULES_DIR, 'parameters.yaml'));
+  for (const [name, p] of Object.entries(catalog.parameters)) parameters.set(name, { value: p.default, from: `catalog ${paramsFile}` });
   const overrides = absPath === undefined ? [] : config.overrides.flatMap((o, i) => (o.matches(configRelative(config, absPath)) ? [i] : []));
   const layers: Layer[] = [...config.layers, ...overrides.map((i) => config.overrides[i]!.layer)];
   for (const layer of layers) {
@@ -65,7 +67,7 @@ export class CatalogsByFile {
   }
 
   isIgnored(absPath: string): boolean {
-    return this.config.ignore.matches(configRelative(this.config, absPath));
+    return this.config.own(absPath) || this.config.ignore.matches(configRelative(this.config, absPath));
   }
 
   for(absPath: string): CompiledCatalog {

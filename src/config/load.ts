@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ajv } from 'ajv';
 import { BUILTIN_RULES_DIR, loadCatalog, loadRuleFolder } from '../catalog/load.js';
 import type { Catalog, Severity } from '../catalog/types.js';
@@ -65,6 +65,8 @@ export interface Config {
   overrides: Override[];
   ignore: { globs: string[]; matches: (relativePath: string) => boolean };
   waiverFiles: { path: string; display: string }[];
+  /** The config's own files and folders (config, profiles, waivers, custom rules): never audited as plans. */
+  own: (absPath: string) => boolean;
 }
 
 export interface ConfigOptions {
@@ -94,8 +96,12 @@ export function findConfig(cwd: string = process.cwd()): string | undefined {
 }
 
 /** Paths as messages show them: relative to the working directory; built-in profiles by their place in the package. */
-const show = (p: string, cwd: string) =>
-  (p.startsWith(BUILTIN_RULES_DIR) ? `(built-in) rules/${relative(BUILTIN_RULES_DIR, p)}` : relative(cwd, p) || p).split('\\').join('/');
+export function show(p: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, p);
+  const outside = rel.startsWith('..') || isAbsolute(rel);
+  const shown = outside && p.startsWith(BUILTIN_RULES_DIR) ? `(built-in) rules/${relative(BUILTIN_RULES_DIR, p)}` : rel || p;
+  return shown.split('\\').join('/');
+}
 
 /**
  * Load the settings in force: the config file (found or given), the profiles it extends, its
@@ -114,6 +120,7 @@ export function loadConfig(options: ConfigOptions = {}): Config {
     overrides: [],
     ignore: { globs: [], matches: () => false },
     waiverFiles: [],
+    own: () => false,
   });
   if (path === undefined) return empty();
   const file = readSource(path, show(path, cwd), 'invalid-config');
@@ -138,7 +145,8 @@ export function loadConfig(options: ConfigOptions = {}): Config {
 
   const profiles: AppliedProfile[] = [];
   const layers: Layer[] = [];
-  applyExtends(file, ['extends'], data.extends, catalog, { cwd, profiles, layers, stack: [path], done: new Set() });
+  const profilePaths = new Set<string>();
+  applyExtends(file, ['extends'], data.extends, catalog, { cwd, profiles, layers, stack: [path], done: profilePaths });
   layers.push(layerOf(file, [], data, catalog, 'config'));
 
   const overrides = ((data.overrides ?? []) as Record<string, any>[]).map((o, i) => ({
@@ -158,6 +166,7 @@ export function loadConfig(options: ConfigOptions = {}): Config {
     overrides,
     ignore: { globs: ignoreGlobs, matches: anyGlob(ignoreGlobs) },
     waiverFiles,
+    own: ownFiles([path, ...profilePaths, ...waiverFiles.map((w) => w.path)], customRules.map((c) => resolve(cwd, c.dir))),
   };
 }
 
@@ -197,6 +206,11 @@ function applyExtends(from: SourceFile, at: Path, value: unknown, catalog: Catal
     state.profiles.push({ name: data.name as string, file: file.display, example: data.example === true });
     state.layers.push(layerOf(file, [], data, catalog, `profile ${data.name as string}`));
   });
+}
+
+function ownFiles(files: string[], dirs: string[]): (absPath: string) => boolean {
+  const set = new Set(files);
+  return (p) => set.has(p) || dirs.some((d) => p.startsWith(d + sep));
 }
 
 export function builtinProfiles(): string[] {
