@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AuditResult } from '../audit/result.js';
 import { CatalogError } from '../catalog/load.js';
 import { cmp } from '../engine/finding.js';
+import { parseYaml } from '../plan/parse.js';
 
 /**
  * A baseline records the gaps a repository of plans has today, so that CI fails only on new
@@ -55,13 +56,10 @@ export function readBaseline(path: string, display: string): Baseline {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    if (m) {
-      const before = text.slice(0, Number(m[1]));
-      const lines = before.split('\n');
-      fail(`not JSON: ${(e as Error).message}`, lines.length, lines[lines.length - 1]!.length + 1);
-    }
-    fail(`not JSON: ${(e as Error).message}`);
+    // JSON is YAML: the YAML parser says where the text goes wrong, JSON.parse does not always.
+    const parsed = parseYaml(text);
+    if (!parsed.ok) fail(`not JSON: ${parsed.detail}`, parsed.line, parsed.column);
+    fail(`not JSON: ${(e as Error).message.split('\n')[0]}`);
   }
   const b = data as Partial<Baseline>;
   if (typeof b !== 'object' || b === null || b.baselineVersion !== BASELINE_VERSION || !Array.isArray(b.gaps)) {
