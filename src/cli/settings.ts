@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { auditPaths, type AuditOptions } from '../audit/run.js';
 import type { AuditResult } from '../audit/result.js';
@@ -24,11 +24,17 @@ export interface SettingsOptions {
   waivers?: string[];
   baseline?: string;
   writeBaseline?: string;
+  /** The folder paths are relative to; the working directory by default. */
+  cwd?: string;
 }
 
 export function configFrom(opts: SettingsOptions): Config {
-  return loadConfig({ config: opts.config === true ? undefined : opts.config });
+  return loadConfig({ config: opts.config === true ? undefined : opts.config, cwd: opts.cwd });
 }
+
+/** A path given relative to `cwd`, as the process can open it (and as messages should show it). */
+const at = (opts: SettingsOptions, path: string): string =>
+  opts.cwd === undefined ? path : relative(process.cwd(), resolve(opts.cwd, path)) || '.';
 
 export function todayFrom(option: string | undefined): string {
   const today = resolveToday(option);
@@ -39,7 +45,7 @@ export function todayFrom(option: string | undefined): string {
 /** `--print-config`: the settings for the first path when it is a file, else those every plan starts from. */
 export function printedConfig(paths: string[], opts: SettingsOptions, format: string): string {
   const config = configFrom(opts);
-  const first = paths[0] === undefined ? undefined : resolve(paths[0]);
+  const first = paths[0] === undefined ? undefined : resolve(opts.cwd ?? '.', paths[0]);
   const isFile = first !== undefined && (statSync(first, { throwIfNoEntry: false })?.isFile() ?? false);
   return printConfig(config, format === 'json' ? 'json' : 'text', isFile ? first : undefined);
 }
@@ -56,6 +62,7 @@ export async function auditWithSettings(
 ): Promise<{ result: AuditResult; notices: string[] }> {
   const today = todayFrom(opts.today);
   const config = configFrom(opts);
+  const cwd = opts.cwd ?? process.cwd();
   const notices: string[] = [];
   for (const p of config.profiles.filter((x) => x.example)) {
     notices.push(
@@ -71,23 +78,24 @@ export async function auditWithSettings(
     fileWaivers: [],
     errors: [],
     used: new Set(),
-    cwd: process.cwd(),
+    cwd,
   };
-  const waiverFiles = [...config.waiverFiles, ...(opts.waivers ?? []).map((w) => ({ path: resolve(w), display: displayPath(resolve(w)) }))];
+  const waiverFiles = [...config.waiverFiles, ...(opts.waivers ?? []).map((w) => ({ path: resolve(cwd, w), display: displayPath(resolve(cwd, w), cwd) }))];
   for (const wf of waiverFiles) {
     const loaded = loadWaiversFile(wf.path, wf.display, run.knownRules);
     run.errors.push(...loaded.errors);
     run.fileWaivers.push(...fileWaivers(loaded.waivers, wf.path));
   }
-  const named = new Set(paths.map((p) => resolve(p)));
+  const named = new Set(paths.map((p) => resolve(cwd, p)));
   const result = await auditPaths(paths, {
     ...audit,
+    cwd,
     catalog: catalogs.base.catalog,
     parameters: catalogs.base.parameters,
     skip: (path) => {
       if (waiverFiles.some((w) => w.path === path)) return true;
       if (!catalogs.isIgnored(path)) return false;
-      if (named.has(path)) notices.push(lang === 'zh' ? `${displayPath(path)}：配置 ignore 忽略了此文件` : `${displayPath(path)}: ignored by the config's ignore globs`);
+      if (named.has(path)) notices.push(lang === 'zh' ? `${displayPath(path, cwd)}：配置 ignore 忽略了此文件` : `${displayPath(path, cwd)}: ignored by the config's ignore globs`);
       return true;
     },
     catalogFor: config.overrides.length > 0 ? (path) => catalogs.for(path) : undefined,
@@ -98,12 +106,12 @@ export async function auditWithSettings(
   if (run.used.size > 0) result.areas = [...result.areas, WAIVERS_AREA];
 
   if (opts.writeBaseline !== undefined) {
-    await writeReport(opts.writeBaseline, baselineText(result), result.files.map((f) => f.file));
+    await writeReport(at(opts, opts.writeBaseline), baselineText(result), result.files.map((f) => at(opts, f.file)));
     const count = JSON.parse(baselineText(result)).gaps.length as number;
     notices.push(lang === 'zh' ? `基线：已将 ${count} 个差距记入 ${opts.writeBaseline}` : `baseline: ${count} gap(s) recorded in ${opts.writeBaseline}`);
   }
   if (opts.baseline !== undefined) {
-    const baseline = readBaseline(resolve(opts.baseline), opts.baseline);
+    const baseline = readBaseline(resolve(cwd, opts.baseline), opts.baseline);
     const filtered = applyBaseline(result, baseline, opts.baseline);
     const b = filtered.baseline!;
     notices.push(

@@ -6,6 +6,7 @@ import { anyGlob, findConfig, loadConfig } from '../../src/config/load.js';
 import { effectiveSettings } from '../../src/config/effective.js';
 import { inputErrorLine } from '../../src/report/text.js';
 import { cli, ROOT } from '../helpers/cli.js';
+import { checkIn } from '../helpers/settings.js';
 import { tmpTree } from '../helpers/tmp.js';
 
 const PARTIAL = readFileSync(join(ROOT, 'examples/partial.yaml'), 'utf8');
@@ -17,17 +18,16 @@ interface Gap {
   path: string;
 }
 
-function gaps(cwd: string, args: string[] = []): { code: number | null; gaps: Gap[]; stderr: string } {
-  const r = cli(['check', 'plan.yaml', '--format', 'json', ...args], { cwd });
-  const report = r.stdout ? JSON.parse(r.stdout) : { files: [{ findings: [] }] };
-  const found = (report.files[0]?.findings ?? []).map((f: Gap) => ({ ruleId: f.ruleId, severity: f.severity, line: f.line, path: f.path }));
+async function gaps(cwd: string, args: string[] = []): Promise<{ code: number | null; gaps: Gap[]; stderr: string }> {
+  const r = await checkIn(cwd, ['plan.yaml'], args);
+  const found = r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.line, path: f.path }));
   return { code: r.code, gaps: found, stderr: r.stderr };
 }
 
 describe('a config file changes the report exactly as it says', () => {
-  it('turns a rule off, changes a severity and a threshold — and nothing else', () => {
+  it('turns a rule off, changes a severity and a threshold — and nothing else', async () => {
     const dir = tmpTree({ 'plan.yaml': PARTIAL });
-    const before = gaps(dir, ['--no-config']);
+    const before = await gaps(dir, ['--no-config']);
     expect(before.gaps.map((g) => g.ruleId)).toEqual(expect.arrayContaining(['secretary-chain-five-levels', 'responsibility-system-complete', 'village-plan-coverage']));
     const config = [
       'rules:',
@@ -37,7 +37,7 @@ describe('a config file changes the report exactly as it says', () => {
       '  village_plan_coverage_target: 0.9',
       '',
     ].join('\n');
-    const after = gaps(tmpTree({ 'plan.yaml': PARTIAL, 'rural-audit.config.yaml': config }));
+    const after = await gaps(tmpTree({ 'plan.yaml': PARTIAL, 'rural-audit.config.yaml': config }));
     const expected = before.gaps
       .filter((g) => g.ruleId !== 'secretary-chain-five-levels')
       // partial.yaml covers 11 of 12 villages (91.7 %): over a 0.9 target the coverage gap is gone.
@@ -54,24 +54,24 @@ describe('a config file changes the report exactly as it says', () => {
     expect(gap.expected).toBe('95.0%');
   });
 
-  it('turns whole areas off with area:<id> and everything with *, then single rules back on', () => {
+  it('turns whole areas off with area:<id> and everything with *, then single rules back on', async () => {
     const config = "rules:\n  '*': off\n  no-removal-through-transition: on\n";
-    const r = gaps(tmpTree({ 'plan.yaml': PARTIAL, 'rural-audit.config.yaml': config }));
+    const r = await gaps(tmpTree({ 'plan.yaml': PARTIAL, 'rural-audit.config.yaml': config }));
     expect(new Set(r.gaps.map((g) => g.ruleId))).toEqual(new Set(['no-removal-through-transition']));
-    const byArea = gaps(tmpTree({ 'plan.yaml': PARTIAL, 'rural-audit.config.yaml': "rules:\n  'area:leadership': info\n" }));
+    const byArea = await gaps(tmpTree({ 'plan.yaml': PARTIAL, 'rural-audit.config.yaml': "rules:\n  'area:leadership': info\n" }));
     for (const g of byArea.gaps.filter((x) => x.ruleId.startsWith('secretary') || x.ruleId.startsWith('responsibility'))) expect(g.severity).toBe('info');
   });
 
-  it('is found in a folder above the working directory, and --no-config ignores it', () => {
+  it('is found in a folder above the working directory, and --no-config ignores it', async () => {
     const dir = tmpTree({ 'sub/deeper/plan.yaml': PARTIAL, 'rural-audit.config.yaml': 'rules:\n  village-plan-coverage: off\n' });
     expect(findConfig(join(dir, 'sub/deeper'))).toBe(join(dir, 'rural-audit.config.yaml'));
-    expect(gaps(join(dir, 'sub/deeper')).gaps.map((g) => g.ruleId)).not.toContain('village-plan-coverage');
-    expect(gaps(join(dir, 'sub/deeper'), ['--no-config']).gaps.map((g) => g.ruleId)).toContain('village-plan-coverage');
+    expect((await gaps(join(dir, 'sub/deeper'))).gaps.map((g) => g.ruleId)).not.toContain('village-plan-coverage');
+    expect((await gaps(join(dir, 'sub/deeper'), ['--no-config'])).gaps.map((g) => g.ruleId)).toContain('village-plan-coverage');
   });
 
-  it('--config FILE uses that file; a missing one is an error, exit 2', () => {
+  it('--config FILE uses that file; a missing one is an error, exit 2', async () => {
     const dir = tmpTree({ 'plan.yaml': PARTIAL, 'cfg/strict.yaml': 'rules:\n  village-plan-coverage: off\n' });
-    expect(gaps(dir, ['--config', 'cfg/strict.yaml']).gaps.map((g) => g.ruleId)).not.toContain('village-plan-coverage');
+    expect((await gaps(dir, ['--config', 'cfg/strict.yaml'])).gaps.map((g) => g.ruleId)).not.toContain('village-plan-coverage');
     const r = cli(['check', 'plan.yaml', '--config', 'nope.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('nope.yaml: error: no such file\n');
@@ -125,10 +125,10 @@ describe('a broken config: one positioned line, exit 2', () => {
 });
 
 describe('profiles', () => {
-  it('extends the built-in example profile, says it is an example, and the config wins over it', () => {
+  it('extends the built-in example profile, says it is an example, and the config wins over it', async () => {
     const config = 'extends: example-province\nparameters:\n  village_plan_coverage_target: 0.95\n';
     const dir = tmpTree({ 'plan.yaml': PARTIAL, 'rural-audit.config.yaml': config });
-    const r = gaps(dir);
+    const r = await gaps(dir);
     expect(r.stderr).toMatch(/profile example-province is an EXAMPLE|配置档 example-province 是示例/);
     const settings = effectiveSettings(loadConfig({ cwd: dir }));
     expect(settings.parameters.get('village_plan_coverage_target')).toEqual({ value: 0.95, from: 'rural-audit.config.yaml:3:33 (config)' });
@@ -184,16 +184,16 @@ describe('files: ignore globs and per-file overrides', () => {
 });
 
 describe('custom rule folders', () => {
-  it('loads, validates and runs the rules of a custom folder', () => {
+  it('loads, validates and runs the rules of a custom folder', async () => {
     const dir = tmpTree({ 'plan.yaml': PARTIAL });
     const folder = join(ROOT, 'docs/examples/custom-rules');
     const withRule = PARTIAL.replace('    linkage: [dividend, wage]\n', '    linkage: []\n');
     expect(withRule).not.toBe(PARTIAL);
     const dir2 = tmpTree({ 'plan.yaml': withRule, 'rural-audit.config.yaml': `custom_rules: [${JSON.stringify(folder)}]\nrules:\n  county-industry-project-linkage: error\n` });
-    const found = gaps(dir2).gaps.filter((g) => g.ruleId === 'county-industry-project-linkage');
+    const found = (await gaps(dir2)).gaps.filter((g) => g.ruleId === 'county-industry-project-linkage');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'error', path: 'projects[0].linkage' });
-    expect(gaps(dir).gaps.map((g) => g.ruleId)).not.toContain('county-industry-project-linkage');
+    expect((await gaps(dir)).gaps.map((g) => g.ruleId)).not.toContain('county-industry-project-linkage');
   });
 
   it('reports a broken custom rule file with its own file:line:column, exit 2', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveToday, stateOf } from '../../src/waivers/waiver.js';
 import { parsePath, targetExists } from '../../src/waivers/apply.js';
 import { cli, ROOT } from '../helpers/cli.js';
+import { checkIn } from '../helpers/settings.js';
 import { tmpTree } from '../helpers/tmp.js';
 
 const ALIGNED = readFileSync(join(ROOT, 'examples/aligned.yaml'), 'utf8');
@@ -27,23 +28,20 @@ const FULL = {
 };
 
 function check(files: Record<string, string>, args: string[] = []) {
-  const dir = tmpTree(files);
-  const r = cli(['check', 'plan.yaml', '--format', 'json', '--lang', 'en', ...args], { cwd: dir });
-  const report = r.stdout ? JSON.parse(r.stdout) : undefined;
-  return { ...r, dir, report, findings: (report?.files[0]?.findings ?? []) as Record<string, any>[] };
+  return checkIn(tmpTree(files), ['plan.yaml'], args);
 }
 
 describe('waivers in the plan', () => {
-  it('the fixture has exactly the one gap the waivers are about', () => {
+  it('the fixture has exactly the one gap the waivers are about', async () => {
     expect(ONE_GAP).not.toBe(ALIGNED);
-    const r = check({ 'plan.yaml': ONE_GAP }, ['--today', '2026-11-29']);
+    const r = await check({ 'plan.yaml': ONE_GAP }, ['--today', '2026-11-29']);
     expect(r.code).toBe(1);
     expect(r.findings.map((f) => f.ruleId)).toEqual(['no-removal-through-transition']);
   });
 
-  it('an active waiver keeps the gap visible as waived, with its justification, and the run passes', () => {
+  it('an active waiver keeps the gap visible as waived, with its justification, and the run passes', async () => {
     const plan = ONE_GAP + waiver(FULL);
-    const r = check({ 'plan.yaml': plan }, ['--today', '2026-11-29']);
+    const r = await check({ 'plan.yaml': plan }, ['--today', '2026-11-29']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.findings).toHaveLength(1);
@@ -53,10 +51,10 @@ describe('waivers in the plan', () => {
     });
   });
 
-  it('the expiry day itself is still covered; the day after, the gap fails again and the expired waiver is reported', () => {
+  it('the expiry day itself is still covered; the day after, the gap fails again and the expired waiver is reported', async () => {
     const plan = ONE_GAP + waiver(FULL);
-    expect(check({ 'plan.yaml': plan }, ['--today', '2027-06-30']).code).toBe(0);
-    const r = check({ 'plan.yaml': plan }, ['--today', '2027-07-01']);
+    expect((await check({ 'plan.yaml': plan }, ['--today', '2027-06-30'])).code).toBe(0);
+    const r = await check({ 'plan.yaml': plan }, ['--today', '2027-07-01']);
     expect(r.code).toBe(1);
     const gap = r.findings.find((f) => f.ruleId === 'no-removal-through-transition')!;
     expect(gap.waiver).toBeUndefined();
@@ -66,7 +64,7 @@ describe('waivers in the plan', () => {
     expect(expired.message).toContain('expired on 2027-06-30');
   });
 
-  it('takes "today" from RURAL_AUDIT_TODAY when --today is not given', () => {
+  it('takes "today" from RURAL_AUDIT_TODAY when --today is not given', async () => {
     const dir = tmpTree({ 'plan.yaml': ONE_GAP + waiver(FULL) });
     expect(cli(['check', 'plan.yaml'], { cwd: dir, env: { RURAL_AUDIT_TODAY: '2027-07-01' } }).code).toBe(1);
     expect(cli(['check', 'plan.yaml'], { cwd: dir, env: { RURAL_AUDIT_TODAY: '2026-01-01' } }).code).toBe(0);
@@ -75,8 +73,8 @@ describe('waivers in the plan', () => {
     expect(bad.stderr).toBe('rural-audit: --today must be a real date YYYY-MM-DD, not 2026-02-30\n');
   });
 
-  it('a waiver that matches no gap is reported as unused (info), and fails nothing', () => {
-    const r = check({ 'plan.yaml': ALIGNED + waiver({ ...FULL, target: 'no_removals.policy' }) }, ['--today', '2026-11-29']);
+  it('a waiver that matches no gap is reported as unused (info), and fails nothing', async () => {
+    const r = await check({ 'plan.yaml': ALIGNED + waiver({ ...FULL, target: 'no_removals.policy' }) }, ['--today', '2026-11-29']);
     expect(r.code).toBe(0);
     expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([['waiver-unused', 'info']]);
   });
@@ -85,11 +83,11 @@ describe('waivers in the plan', () => {
     ['justification', /a waiver must give its justification/],
     ['approved_by', /a waiver must say who approved it \(approved_by\)/],
     ['expires', /a waiver must have an expiry date \(expires\)/],
-  ])('a waiver without %s is an error at its position and waives nothing (exit 2)', (missing, message) => {
+  ])('a waiver without %s is an error at its position and waives nothing (exit 2)', async (missing, message) => {
     const fields: Record<string, string> = { ...FULL };
     delete fields[missing];
     const plan = ONE_GAP + waiver(fields);
-    const r = check({ 'plan.yaml': plan }, ['--today', '2026-11-29']);
+    const r = await check({ 'plan.yaml': plan }, ['--today', '2026-11-29']);
     expect(r.code).toBe(2);
     const line = plan.split('\n').findIndex((l) => l.startsWith('  - rule:')) + 1;
     expect(r.stderr).toMatch(new RegExp(`^plan\\.yaml:${line}:5: error: invalid waiver: `));
@@ -102,21 +100,21 @@ describe('waivers in the plan', () => {
     ['an unknown rule', { rule: 'no-removal-thru-transition' }, 'rule', /unknown rule no-removal-thru-transition/],
     ['a target that does not exist', { target: '439921999999' }, 'target', /the plan has no target 439921999999/],
     ['an expiry that is no real day', { expires: '2027-02-29' }, 'expires', /expires 2027-02-29 is not a real date/],
-  ])('%s is an error at its position (exit 2)', (_what, change, key, message) => {
+  ])('%s is an error at its position (exit 2)', async (_what, change, key, message) => {
     const plan = ONE_GAP + waiver({ ...FULL, ...change });
-    const r = check({ 'plan.yaml': plan }, ['--today', '2026-11-29']);
+    const r = await check({ 'plan.yaml': plan }, ['--today', '2026-11-29']);
     expect(r.code).toBe(2);
     const line = plan.split('\n').findIndex((l) => l.replace(/^[\s-]+/, '').startsWith(`${key}:`) && l.includes(Object.values(change)[0]!)) + 1;
     expect(r.stderr).toMatch(new RegExp(`^plan\\.yaml:${line}:\\d+: error: invalid waiver: `));
     expect(r.stderr).toMatch(message);
   });
 
-  it('targets a village by its code: only gaps inside that village are waived', () => {
+  it('targets a village by its code: only gaps inside that village are waived', async () => {
     const text = readFileSync(join(ROOT, 'examples/partial.yaml'), 'utf8');
     const plan = text + waiver({ ...FULL, rule: 'village-plan-coverage', target: '439922103203' });
-    const r = check({ 'plan.yaml': plan }, ['--today', '2026-11-29']);
+    const r = await check({ 'plan.yaml': plan }, ['--today', '2026-11-29']);
     expect(r.findings.find((f) => f.ruleId === 'village-plan-coverage')!.waiver).toBeDefined();
-    const other = check({ 'plan.yaml': text + waiver({ ...FULL, rule: 'village-plan-coverage', target: '439922101201' }) }, ['--today', '2026-11-29']);
+    const other = await check({ 'plan.yaml': text + waiver({ ...FULL, rule: 'village-plan-coverage', target: '439922101201' }) }, ['--today', '2026-11-29']);
     expect(other.findings.find((f) => f.ruleId === 'village-plan-coverage')!.waiver).toBeUndefined();
     expect(other.findings.map((f) => f.ruleId)).toContain('waiver-unused');
   });
@@ -126,26 +124,25 @@ describe('waivers files', () => {
   const file = (extra: string) =>
     `waivers:\n  - rule: no-removal-through-transition\n    ${extra}justification: 示例理由\n    approved_by: 市乡村振兴局\n    expires: '2027-06-30'\n`;
 
-  it('applies to the plans of its county only, and is named in the waived gap', () => {
+  it('applies to the plans of its county only, and is named in the waived gap', async () => {
     const files = { 'plan.yaml': ONE_GAP, 'waivers.yaml': file("county: '439921'\n    ") };
-    const r = check(files, ['--today', '2026-11-29', '--waivers', 'waivers.yaml']);
+    const r = await check(files, ['--today', '2026-11-29', '--waivers', 'waivers.yaml']);
     expect(r.code).toBe(0);
     expect(r.findings[0]!.waiver.source).toBe('waivers.yaml:2:5');
-    const elsewhere = check({ 'plan.yaml': ONE_GAP, 'waivers.yaml': file("county: '110101'\n    ") }, ['--today', '2026-11-29', '--waivers', 'waivers.yaml']);
+    const elsewhere = await check({ 'plan.yaml': ONE_GAP, 'waivers.yaml': file("county: '110101'\n    ") }, ['--today', '2026-11-29', '--waivers', 'waivers.yaml']);
     expect(elsewhere.code).toBe(1);
   });
 
-  it('is read from the config, and never audited as a plan itself', () => {
+  it('is read from the config, and never audited as a plan itself', async () => {
     const files = { 'plan.yaml': ONE_GAP, 'waivers.yaml': file("files: ['plan.yaml']\n    "), 'rural-audit.config.yaml': 'waivers: [waivers.yaml]\n' };
-    const dir = tmpTree(files);
-    const r = cli(['check', '.', '--format', 'json', '--today', '2026-11-29'], { cwd: dir });
+    const r = await checkIn(tmpTree(files), ['.'], ['--today', '2026-11-29']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(['plan.yaml']);
+    expect(r.report.files.map((f: { file: string }) => f.file)).toEqual(['plan.yaml']);
   });
 
-  it('reports a missing approver and an unknown key at their positions', () => {
+  it('reports a missing approver and an unknown key at their positions', async () => {
     const bad = "waivers:\n  - rule: no-removal-through-transition\n    justification: x\n    approver: 某人\n    expires: '2027-06-30'\n";
-    const r = check({ 'plan.yaml': ONE_GAP, 'waivers.yaml': bad }, ['--today', '2026-11-29', '--waivers', 'waivers.yaml']);
+    const r = await check({ 'plan.yaml': ONE_GAP, 'waivers.yaml': bad }, ['--today', '2026-11-29', '--waivers', 'waivers.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('waivers.yaml:4:15: error: invalid waiver: unknown key approver');
     expect(r.stderr).toContain('waivers.yaml:2:5: error: invalid waiver: a waiver must say who approved it (approved_by)');
@@ -158,7 +155,7 @@ describe('rural-audit waivers', () => {
     '\nwaivers:\n' +
     expires.map((e, i) => `  - {rule: terrain-declared, justification: 理由${i}, approved_by: 县政府, expires: '${e}'}\n`).join('');
 
-  it('lists every waiver with its state as of --today, soonest expiry first', () => {
+  it('lists every waiver with its state as of --today, soonest expiry first', async () => {
     const dir = tmpTree({ 'plan.yaml': plan(['2027-03-01', '2026-12-20', '2026-11-28', '2026-12-29', '2026-12-30']) });
     const r = cli(['waivers', 'plan.yaml', '--today', '2026-11-29', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
@@ -177,7 +174,7 @@ describe('rural-audit waivers', () => {
     expect(cli(['waivers', 'plan.yaml', '--today', '2026-11-29', '--fail-on', 'expired'], { cwd: dir }).code).toBe(1);
   });
 
-  it('--fail-on expiring fails when one expires within 30 days; an invalid waiver exits 2', () => {
+  it('--fail-on expiring fails when one expires within 30 days; an invalid waiver exits 2', async () => {
     const dir = tmpTree({ 'plan.yaml': plan(['2026-12-20']), 'bad.yaml': plan(['someday']) });
     expect(cli(['waivers', 'plan.yaml', '--today', '2026-11-29', '--fail-on', 'expired'], { cwd: dir }).code).toBe(0);
     expect(cli(['waivers', 'plan.yaml', '--today', '2026-11-29', '--fail-on', 'expiring'], { cwd: dir }).code).toBe(1);
@@ -188,21 +185,21 @@ describe('rural-audit waivers', () => {
 });
 
 describe('waiver helpers', () => {
-  it('computes states around the 30-day window', () => {
+  it('computes states around the 30-day window', async () => {
     expect(stateOf('2026-11-29', '2026-11-29')).toBe('expiring');
     expect(stateOf('2026-11-28', '2026-11-29')).toBe('expired');
     expect(stateOf('2026-12-29', '2026-11-29')).toBe('expiring');
     expect(stateOf('2026-12-30', '2026-11-29')).toBe('active');
   });
 
-  it('resolves today from the option, then the environment, then the clock', () => {
+  it('resolves today from the option, then the environment, then the clock', async () => {
     expect(resolveToday('2026-01-02', { RURAL_AUDIT_TODAY: '2025-01-01' })).toBe('2026-01-02');
     expect(resolveToday(undefined, { RURAL_AUDIT_TODAY: '2025-01-01' })).toBe('2025-01-01');
     expect(resolveToday(undefined, {}, new Date(2026, 0, 5, 12))).toBe('2026-01-05');
     expect(resolveToday('tomorrow', {})).toEqual({ error: '--today must be a real date YYYY-MM-DD, not tomorrow' });
   });
 
-  it('finds targets by code, id or path, never through the prototype', () => {
+  it('finds targets by code, id or path, never through the prototype', async () => {
     const plan = { villages: [{ code: '439921101201' }], projects: [{ id: 'TX-1' }], no_removals: { policy: {} } };
     expect(targetExists(plan, '439921101201')).toBe(true);
     expect(targetExists(plan, 'TX-1')).toBe(true);
