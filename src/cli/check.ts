@@ -46,7 +46,7 @@ export function registerCheck(program: Command): void {
     .option('-c, --config <file>', 'config file (default: rural-audit.config.yaml here or in a folder above)')
     .option('--no-config', 'use no config file: the built-in catalog as written')
     .option('--print-config', 'print the settings in force and where each came from, then exit')
-    .option('--waivers <file...>', 'waivers file(s), in addition to those of the config')
+    .option('--waivers <file>', 'a waivers file, in addition to those of the config (repeatable)', (v: string, all: string[] = []) => [...all, v])
     .option('--today <date>', 'the date waivers are checked against (default: $RURAL_AUDIT_TODAY, else today)')
     .option('--baseline <file>', 'report only gaps not recorded in this baseline')
     .option('--write-baseline <file>', 'record the current gaps as a baseline (the run then exits 0 unless input errors)')

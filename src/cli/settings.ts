@@ -105,7 +105,15 @@ export async function auditWithSettings(
   result.rules = rulesThatRan(config, result, [...run.used]);
   if (run.used.size > 0) result.areas = [...result.areas, WAIVERS_AREA];
 
-  if (opts.writeBaseline !== undefined) {
+  const inputErrors = result.errors.length + result.files.filter((f) => f.error).length;
+  if (opts.writeBaseline !== undefined && inputErrors > 0) {
+    // A baseline without the gaps of unreadable plans would make all of them look new later.
+    notices.push(
+      lang === 'zh'
+        ? `基线：有 ${inputErrors} 个输入错误，未写入 ${opts.writeBaseline}`
+        : `baseline: not written to ${opts.writeBaseline}: ${inputErrors} input error(s)`,
+    );
+  } else if (opts.writeBaseline !== undefined) {
     await writeReport(at(opts, opts.writeBaseline), baselineText(result), result.files.map((f) => at(opts, f.file)));
     const count = JSON.parse(baselineText(result)).gaps.length as number;
     notices.push(lang === 'zh' ? `基线：已将 ${count} 个差距记入 ${opts.writeBaseline}` : `baseline: ${count} gap(s) recorded in ${opts.writeBaseline}`);

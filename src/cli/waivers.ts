@@ -38,7 +38,7 @@ export function registerWaivers(program: Command): void {
     .argument('[paths...]', 'plan files, folders or globs whose waivers: to list')
     .option('-c, --config <file>', 'config file (default: rural-audit.config.yaml here or in a folder above)')
     .option('--no-config', 'use no config file')
-    .option('--waivers <file...>', 'waivers file(s), in addition to those of the config')
+    .option('--waivers <file>', 'a waivers file, in addition to those of the config (repeatable)', (v: string, all: string[] = []) => [...all, v])
     .option('--today <date>', 'the date states are computed for (default: $RURAL_AUDIT_TODAY, else today)')
     .addOption(new Option('--lang <lang>', 'language').choices([...LANGS]).default('zh'))
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,14 @@ describe('baselines', () => {
     expect(r.code).toBe(1);
     expect(r.findings.map((f) => [f.ruleId, f.path])).toEqual([['no-removal-through-transition', 'no_removals.policy.kept_until']]);
     expect(r.stderr).toMatch(/known gap\(s\) not shown, 1 fixed since\n$/);
+  });
+
+  it('is not written when a plan cannot be read', async () => {
+    const dir = tmpTree({ 'plan.yaml': PARTIAL, 'broken.yaml': 'x: [\n' });
+    const r = await checkIn(dir, ['plan.yaml', 'broken.yaml'], ['--write-baseline', 'baseline.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('baseline: not written to baseline.json: 1 input error(s)');
+    expect(existsSync(join(dir, 'baseline.json'))).toBe(false);
   });
 
   it('writes the same bytes for the same plans', async () => {
