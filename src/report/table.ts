@@ -14,6 +14,7 @@ const WORDS = {
     summary: (files: number, e: number, w: number, i: number) => `共审计 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示`,
     clean: '未发现差距',
     notAudited: '未能审计',
+    waived: (why: string, by: string, until: string) => `已豁免：${why}（批准：${by}，有效期至 ${until}）`,
   },
   en: {
     area: 'Area',
@@ -24,6 +25,7 @@ const WORDS = {
       `${files} file(s) audited: ${e} error(s), ${w} warning(s), ${i} info`,
     clean: 'no gaps found',
     notAudited: 'not audited',
+    waived: (why: string, by: string, until: string) => `waived: ${why} (approved by ${by}, until ${until})`,
   },
 };
 
@@ -50,6 +52,7 @@ export const table: Formatter = (result, { lang, color }) => {
       const sev = paint[x.severity](SEVERITY_LABEL[x.severity][lang].padEnd(lang === 'zh' ? 3 : 8));
       out.push(`  ${c.dim(where)}${sev} ${sanitize(x.message[lang])}  ${c.dim(`${x.ruleId} [${x.clauses.join(', ') || '—'}]`)}`);
       if (rule) out.push(`  ${' '.repeat(8)}${c.dim(`${words.fix}: ${sanitize(rule.remediation[lang])}`)}`);
+      if (x.waiver) out.push(`  ${' '.repeat(8)}${c.cyan(sanitize(words.waived(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires)))}`);
     }
     out.push('');
   }

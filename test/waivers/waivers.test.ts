@@ -67,7 +67,10 @@ describe('waivers in the plan', () => {
   it('takes "today" from RURAL_AUDIT_TODAY when --today is not given', async () => {
     const dir = tmpTree({ 'plan.yaml': ONE_GAP + waiver(FULL) });
     expect(cli(['check', 'plan.yaml'], { cwd: dir, env: { RURAL_AUDIT_TODAY: '2027-07-01' } }).code).toBe(1);
-    expect(cli(['check', 'plan.yaml'], { cwd: dir, env: { RURAL_AUDIT_TODAY: '2026-01-01' } }).code).toBe(0);
+    const waived = cli(['check', 'plan.yaml'], { cwd: dir, env: { RURAL_AUDIT_TODAY: '2026-01-01' } });
+    expect(waived.code).toBe(0);
+    // The table shows the waived gap, and why it is waived, under it.
+    expect(waived.stdout).toMatch(/no_removals\.supervision\.kept_until[^\n]*no-removal-through-transition[\s\S]*\n {10}已豁免：省政府批准监督机制分步延续（示例）（批准：县乡村振兴局，有效期至 2027-06-30）\n/);
     const bad = cli(['check', 'plan.yaml', '--today', '2026-02-30'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('rural-audit: --today must be a real date YYYY-MM-DD, not 2026-02-30\n');
