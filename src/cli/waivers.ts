@@ -71,7 +71,7 @@ export async function runWaivers(paths: string[], opts: WaiversOptions): Promise
     const found = await discoverPlans(paths);
     errors.push(...found.errors);
     for (const plan of found.files) {
-      if (config.ignore.matches(displayPath(plan.path, config.dir))) continue;
+      if (config.own(plan.path) || config.ignore.matches(displayPath(plan.path, config.dir))) continue;
       const doc = await loadDocument(plan.path, plan.display, { maxBytes: DEFAULT_MAX_BYTES });
       if (isInputError(doc)) {
         errors.push(doc);
