@@ -69,6 +69,7 @@ export function applyWaivers(doc: LoadedDocument, findings: Finding[], run: Waiv
     return exists;
   });
   const all = [...planWaivers, ...fromFile.map((fw) => fw.waiver)];
+  if (all.length === 0) return findings;
   const matched = new Map<Waiver, Finding>();
   const out = findings.map((f) => {
     const candidates = all.filter((w) => w.rule === f.ruleId && (w.target === undefined || onTarget(doc.data, f.path, w.target)));
