@@ -69,6 +69,8 @@ describe('baselines', () => {
     expect(r.code).toBe(1);
     expect(r.findings.map((f) => [f.ruleId, f.path])).toEqual([['no-removal-through-transition', 'no_removals.policy.kept_until']]);
     expect(r.stderr).toMatch(/known gap\(s\) not shown, 1 fixed since\n$/);
+    expect(r.report.baseline).toEqual({ file: 'baseline.json', known: r.report.baseline.known, fixed: 1 });
+    expect(r.report.baseline.known).toBeGreaterThan(0);
   });
 
   it('is not written when a plan cannot be read', async () => {
