@@ -71,8 +71,14 @@ export function applyWaivers(doc: LoadedDocument, findings: Finding[], run: Waiv
   const all = [...planWaivers, ...fromFile.map((fw) => fw.waiver)];
   if (all.length === 0) return findings;
   const matched = new Map<Waiver, Finding>();
+  const byRule = new Map<string, Waiver[]>();
+  for (const w of all) byRule.set(w.rule, [...(byRule.get(w.rule) ?? []), w]);
+  const prefixes = new Map(all.map((w) => [w, targetPrefix(w.target)]));
   const out = findings.map((f) => {
-    const candidates = all.filter((w) => w.rule === f.ruleId && (w.target === undefined || onTarget(doc.data, f.path, w.target)));
+    const ofRule = byRule.get(f.ruleId);
+    if (!ofRule) return f;
+    const ids = identitiesOn(doc.data, f.path);
+    const candidates = ofRule.filter((w) => w.target === undefined || ids.has(w.target) || underPrefix(f.path, prefixes.get(w)));
     for (const w of candidates) if (!matched.has(w)) matched.set(w, f);
     const waiver = candidates.find((w) => stateOf(w.expires, run.today) !== 'expired');
     if (!waiver) return f;
@@ -161,34 +167,54 @@ export function parsePath(text: string): Path | undefined {
 const identity = (item: unknown): string[] =>
   ['code', 'id'].map((k) => childOf(item, k)).filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
 
-/** A target names a list item by its code or id anywhere in the plan, or a path that exists. */
-export function targetExists(root: unknown, target: string): boolean {
+/** Every code and id of a list item anywhere in the plan, gathered once per plan. */
+const identityCache = new WeakMap<object, Set<string>>();
+function allIdentities(root: unknown): Set<string> {
+  const key = typeof root === 'object' && root !== null ? root : undefined;
+  const cached = key && identityCache.get(key);
+  if (cached) return cached;
+  const ids = new Set<string>();
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
     if (Array.isArray(node)) {
       for (const item of node) {
-        if (identity(item).includes(target)) return true;
+        for (const id of identity(item)) ids.add(id);
         stack.push(item);
       }
     } else if (typeof node === 'object' && node !== null) {
       for (const k of Object.keys(node)) stack.push((node as Record<string, unknown>)[k]);
     }
   }
+  if (key) identityCache.set(key, ids);
+  return ids;
+}
+
+/** A target names a list item by its code or id anywhere in the plan, or a path that exists. */
+export function targetExists(root: unknown, target: string): boolean {
+  if (allIdentities(root).has(target)) return true;
   const path = parsePath(target);
   return path !== undefined && valueAt(root, path) !== undefined;
 }
 
-/** The gap lies in the target: inside the item with that code or id, or at or below that path. */
-function onTarget(root: unknown, findingPath: string, target: string): boolean {
-  const path = parsePath(findingPath) ?? [];
+/** The codes and ids of the list items a gap's path passes through. */
+function identitiesOn(root: unknown, findingPath: string): Set<string> {
+  const ids = new Set<string>();
   let node = root;
-  for (const seg of path) {
+  for (const seg of parsePath(findingPath) ?? []) {
     node = childOf(node, seg);
-    if (typeof seg === 'number' && identity(node).includes(target)) return true;
+    if (typeof seg === 'number') for (const id of identity(node)) ids.add(id);
   }
-  const t = parsePath(target);
-  if (!t) return false;
-  const prefix = formatPath(t);
+  return ids;
+}
+
+const targetPrefix = (target: string | undefined): string | undefined => {
+  const t = target === undefined ? undefined : parsePath(target);
+  return t ? formatPath(t) : undefined;
+};
+
+/** The gap lies at or below the target's path. */
+function underPrefix(findingPath: string, prefix: string | undefined): boolean {
+  if (prefix === undefined) return false;
   return findingPath === prefix || findingPath.startsWith(`${prefix}.`) || findingPath.startsWith(`${prefix}[`);
 }
