@@ -27,4 +27,6 @@ export interface AuditResult {
   manual: ManualItem[];
   areas: Area[];
   terms: Record<string, Bilingual>;
+  /** Set when `--baseline` left out known gaps: how many, and how many of its gaps are fixed since. */
+  baseline?: { file: string; known: number; fixed: number };
 }

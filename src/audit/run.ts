@@ -4,7 +4,8 @@ import { auditDocument, compileCatalog, type CompiledCatalog } from '../engine/a
 import { childOf } from '../engine/select.js';
 import type { Encoding } from '../plan/decode.js';
 import { discoverPlans } from '../plan/discover.js';
-import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
+import { DEFAULT_MAX_BYTES, isInputError, loadDocument, type LoadedDocument } from '../plan/load.js';
+import type { Finding } from '../engine/finding.js';
 import { VERSION } from '../version.js';
 import { ownerOf, transitionEndOf } from './owners.js';
 import type { AuditResult, FileResult } from './result.js';
@@ -17,6 +18,12 @@ export interface AuditOptions {
   maxBytes?: number;
   encoding?: Encoding;
   cwd?: string;
+  /** Plan files a config ignores (absolute path in): left out of the run. */
+  skip?: (path: string) => boolean;
+  /** The compiled catalog for one plan file, when a config sets rules per file. */
+  catalogFor?: (path: string) => CompiledCatalog;
+  /** A last look at a file's gaps with its plan at hand: waivers are applied here. */
+  review?: (doc: LoadedDocument, findings: Finding[]) => Finding[];
 }
 
 /** Audit plan files, folders and globs: the whole pipeline short of formatting. */
@@ -26,6 +33,7 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
   const { files, errors } = await discoverPlans(paths, options.cwd);
   const results: FileResult[] = [];
   for (const file of files) {
+    if (options.skip?.(file.path)) continue;
     results.push(await auditFile(file.path, file.display, compiled, { ...options, catalog }));
   }
   return {
@@ -49,7 +57,8 @@ export async function auditFile(path: string, display: string, compiled: Compile
   const name = childOf(county, 'name');
   const code = childOf(county, 'code');
   const owners = options.catalog?.owners;
-  const findings = auditDocument(loaded, compiled).map((f) => {
+  const audited = review(loaded, auditDocument(loaded, options.catalogFor?.(path) ?? compiled), options);
+  const findings = audited.map((f) => {
     const owner = ownerOf(f, loaded.data, owners?.[f.area]);
     return owner ? { ...f, owner } : f;
   });
@@ -63,4 +72,8 @@ export async function auditFile(path: string, display: string, compiled: Compile
       ? { county: { name: typeof name === 'string' ? name : undefined, code: typeof code === 'string' ? code : undefined } }
       : {}),
   };
+}
+
+function review(doc: LoadedDocument, findings: Finding[], options: AuditOptions): Finding[] {
+  return options.review ? options.review(doc, findings) : findings;
 }

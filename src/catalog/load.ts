@@ -142,3 +142,18 @@ function withDefaults(value: unknown, parameters: Record<string, Parameter>, unk
   }
   return out;
 }
+
+/**
+ * A folder of extra rule files (custom rules of a province or county): each `*.yaml` directly
+ * in it is a rule file, validated like the built-in ones against the catalog's areas and
+ * parameters; an id already in the catalog (or in `seen`) is an error. Subfolders (fixtures) are not read.
+ */
+export function loadRuleFolder(dir: string, catalog: Catalog, seen: Map<string, string> = new Map(catalog.rules.map((r) => [r.id, r.definedIn]))): Rule[] {
+  const show = (p: string) => relative(process.cwd(), p) || p;
+  const files = readdirSync(dir, { withFileTypes: true })
+    .filter((f) => (f.isFile() || f.isSymbolicLink()) && /\.ya?ml$/.test(f.name))
+    .map((f) => f.name)
+    .sort();
+  const known = { seen, areaIds: new Set(catalog.areas.map((a) => a.id)), parameters: catalog.parameters };
+  return files.flatMap((name) => rulesOf(readYaml(join(dir, name), show(join(dir, name))), known));
+}

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { auditPaths } from '../audit/run.js';
 import type { AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { FORMATS } from '../report/index.js';
 import { inputErrorLine, SEVERITY_RANK } from '../report/text.js';
 import { OutputError, wantsColor, writeReport } from './output.js';
+import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { UsageError } from './usage.js';
 
 interface CheckOptions {
@@ -20,6 +20,8 @@ interface CheckOptions {
   maxFileSize: string;
 }
 
+type Options = CheckOptions & SettingsOptions;
+
 const EXAMPLES = `
 Examples:
   $ rural-audit check examples/                      audit every plan in a folder
@@ -29,6 +31,9 @@ Examples:
                                                      table on the terminal, SARIF and JUnit to files
   $ rural-audit check plans/ -f html:report.html -f remediation:fixes.csv --due 2025-06-30
   $ rural-audit check plan.yaml --fail-on warning    fail on warnings too
+  $ rural-audit check plans/ --print-config          settings in force, and where each came from
+  $ rural-audit check plans/ --write-baseline .rural-audit-baseline.json
+  $ rural-audit check plans/ --baseline .rural-audit-baseline.json   fail only on new gaps
 
 Exit codes: 0 no gap at or above --fail-on, 1 gaps found, 2 usage, input or catalog error.`;
 
@@ -48,21 +53,33 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('error'))
     .option('--encoding <name>', `force the plans' encoding (${ENCODINGS.join(', ')}, gbk)`)
     .option('--max-file-size <bytes>', 'refuse plans larger than this', String(50 * 1024 * 1024))
+    .option('-c, --config <file>', 'config file (default: rural-audit.config.yaml here or in a folder above)')
+    .option('--no-config', 'use no config file: the built-in catalog as written')
+    .option('--print-config', 'print the settings in force and where each came from, then exit')
+    .option('--waivers <file>', 'a waivers file, in addition to those of the config (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option('--today <date>', 'the date waivers are checked against (default: $RURAL_AUDIT_TODAY, else today)')
+    .option('--baseline <file>', 'report only gaps not recorded in this baseline')
+    .option('--write-baseline <file>', 'record the current gaps as a baseline (the run then exits 0 unless input errors)')
     .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], opts: CheckOptions) => {
+    .action(async (paths: string[], opts: Options) => {
       process.exitCode = await runCheck(paths, opts);
     });
 }
 
-export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
+export async function runCheck(paths: string[], opts: Options): Promise<number> {
+  if (opts.printConfig) {
+    process.stdout.write(printedConfig(paths, opts, opts.format?.[0] ?? 'table'));
+    return 0;
+  }
   const encoding = opts.encoding === undefined ? undefined : normaliseEncoding(opts.encoding);
   if (opts.encoding !== undefined && !encoding) throw new UsageError(`unknown encoding ${opts.encoding}`);
   const maxBytes = Number(opts.maxFileSize);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes`);
   const outputs = parseOutputs(opts.format ?? [], opts.output);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
-  const result = await auditPaths(paths, { encoding, maxBytes });
+  const { result, notices } = await auditWithSettings(paths, opts, { encoding, maxBytes }, opts.lang);
   reportProblems(result, opts.lang);
+  for (const n of notices) process.stderr.write(`${n}\n`);
   const failures: string[] = [];
   let stdout: string | undefined;
   for (const out of outputs) {
@@ -86,6 +103,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (stdout !== undefined) process.stdout.write(stdout);
   // Every other report is still written; a failed one is named, and the run exits 2.
   if (failures.length > 0) throw new OutputError(failures.join('; '));
+  if (opts.writeBaseline !== undefined && exitCode(result, opts.failOn) === 1) return 0;
   return exitCode(result, opts.failOn);
 }
 

@@ -6,6 +6,7 @@ import { registerCheck } from './check.js';
 import { OutputError, pending } from './output.js';
 import { registerRules } from './rules.js';
 import { UsageError } from './usage.js';
+import { registerWaivers } from './waivers.js';
 import { unlinkSync } from 'node:fs';
 
 const EXAMPLES = `
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerCheck(program);
   registerRules(program);
+  registerWaivers(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -7,6 +7,7 @@ import { explainRule } from '../docs/explain.js';
 import { clauseCoverage, ruleParameters } from '../docs/source.js';
 import { coverageText } from '../docs/traceability.js';
 import { SEVERITY_LABEL } from '../report/text.js';
+import { registerRulesTest } from './rulesTest.js';
 import { UsageError } from './usage.js';
 
 const EXAMPLES = `
@@ -41,6 +42,7 @@ export function registerRules(program: Command): void {
       const format = opts.format ?? (rules.getOptionValueSource('format') === 'cli' && parent.format === 'json' ? 'json' : 'text');
       process.stdout.write(showRule(id, opts.lang ?? parent.lang, format));
     });
+  registerRulesTest(program.commands.find((c) => c.name() === 'rules')!);
 }
 
 export function listRules(lang: Lang, format: string): string {

@@ -131,7 +131,7 @@ function toFinding(gap: Gap, checked: Path, selected: Path, rule: Rule, doc: Loa
       const r = doc.locator.locate(p);
       return { path: formatPath(p), line: r.line, column: r.column };
     }),
-    fingerprint: fingerprint(rule.id, doc.file, pathText, gap.item),
+    fingerprint: fingerprint(rule.id, doc.file, identityPath(doc.data, path), gap.item),
   };
 }
 
@@ -161,6 +161,28 @@ function raw(v: Value): unknown {
   if (Array.isArray(v)) return v.map((x) => raw(x as Value));
   if (typeof v === 'object' && v !== null && 'term' in v) return (v as { term: string }).term;
   return v;
+}
+
+/**
+ * The path as fingerprints see it: list items by their identity (a village `code`, a project
+ * `id`), not their index, so that reordering a list does not make old gaps look new —
+ * `villages[code=439921101201].plan`. Items without either keep their index.
+ */
+export function identityPath(root: unknown, path: Path): string {
+  let node = root;
+  let out = '';
+  for (const seg of path) {
+    node = childValueOrItem(node, seg);
+    if (typeof seg !== 'number') {
+      out += formatPath([seg]).replace(/^(?=[A-Za-z_$])/, out ? '.' : '');
+      continue;
+    }
+    const code = childValue(node, 'code');
+    const id = childValue(node, 'id');
+    const key = typeof code === 'string' || typeof code === 'number' ? `code=${code}` : typeof id === 'string' || typeof id === 'number' ? `id=${id}` : String(seg);
+    out += `[${key}]`;
+  }
+  return out || '$';
 }
 
 export function fingerprint(ruleId: string, file: string, path: string, item?: string): string {

@@ -13,7 +13,10 @@ export type InputErrorCode =
   | 'multiple-documents'
   | 'alias-limit'
   | 'no-match'
-  | 'invalid-catalog';
+  | 'invalid-catalog'
+  | 'invalid-config'
+  | 'invalid-waiver'
+  | 'invalid-baseline';
 
 export interface InputError {
   file: string;
@@ -42,4 +45,7 @@ export const INPUT_ERROR_MESSAGES: Record<InputErrorCode, { zh: string; en: stri
   'alias-limit': { zh: '别名（alias）展开过多，疑似“别名炸弹”', en: 'too many alias expansions: possibly an alias bomb' },
   'no-match': { zh: '没有匹配的 YAML 文件', en: 'matches no YAML file' },
   'invalid-catalog': { zh: '规则文件无效：{{detail}}', en: 'invalid rule file: {{detail}}' },
+  'invalid-config': { zh: '配置无效：{{detail}}', en: 'invalid configuration: {{detail}}' },
+  'invalid-waiver': { zh: '豁免无效：{{zh}}', en: 'invalid waiver: {{en}}' },
+  'invalid-baseline': { zh: '基线文件无效：{{detail}}', en: 'invalid baseline file: {{detail}}' },
 };

@@ -13,6 +13,7 @@ export const json: Formatter = (result, { lang }) => {
     tool: result.tool,
     lang,
     summary: summarise(result),
+    ...(result.baseline ? { baseline: result.baseline } : {}),
     files: result.files.map((f) => ({
       file: f.file,
       ...(f.county ? { county: f.county } : {}),

@@ -1,0 +1,142 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import Table from 'cli-table3';
+import { resolve } from 'node:path';
+import { LANGS, type Lang } from '../catalog/types.js';
+import { cmp } from '../engine/finding.js';
+import { childOf } from '../engine/select.js';
+import type { InputError } from '../plan/input-error.js';
+import { discoverPlans, displayPath } from '../plan/discover.js';
+import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
+import { inputErrorLine, sanitize } from '../report/text.js';
+import { targetExists } from '../waivers/apply.js';
+import { loadWaiversFile } from '../waivers/file.js';
+import { daysLeft, EXPIRING_DAYS, readWaivers, sourceOf, stateOf, type Waiver, type WaiverState } from '../waivers/waiver.js';
+import { configFrom, todayFrom } from './settings.js';
+
+interface WaiversOptions {
+  config?: string | boolean;
+  waivers?: string[];
+  today?: string;
+  lang: Lang;
+  format: string;
+  failOn?: 'expired' | 'expiring';
+}
+
+const EXAMPLES = `
+Examples:
+  $ rural-audit waivers plans/                  waivers of every plan in plans/ and of the config's waivers files
+  $ rural-audit waivers plans/ --format json
+  $ rural-audit waivers plans/ --fail-on expiring   exit 1 when a waiver expires within ${EXPIRING_DAYS} days or has expired
+
+Exit codes: 0 listed, 1 a waiver in the --fail-on state, 2 an invalid waiver or unreadable file.`;
+
+export function registerWaivers(program: Command): void {
+  program
+    .command('waivers')
+    .description('list waivers with their state: active, expiring, expired / 列出豁免及其状态')
+    .argument('[paths...]', 'plan files, folders or globs whose waivers: to list')
+    .option('-c, --config <file>', 'config file (default: rural-audit.config.yaml here or in a folder above)')
+    .option('--no-config', 'use no config file')
+    .option('--waivers <file>', 'a waivers file, in addition to those of the config (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option('--today <date>', 'the date states are computed for (default: $RURAL_AUDIT_TODAY, else today)')
+    .addOption(new Option('--lang <lang>', 'language').choices([...LANGS]).default('zh'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--fail-on <state>', 'exit 1 when a waiver is in this state (expiring includes expired)').choices(['expired', 'expiring']))
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], opts: WaiversOptions) => {
+      process.exitCode = await runWaivers(paths, opts);
+    });
+}
+
+interface Row {
+  state: WaiverState;
+  daysLeft: number;
+  waiver: Waiver;
+}
+
+export async function runWaivers(paths: string[], opts: WaiversOptions): Promise<number> {
+  const today = todayFrom(opts.today);
+  const config = configFrom(opts);
+  const known = new Set(config.catalog.rules.map((r) => r.id));
+  const errors: InputError[] = [];
+  const waivers: Waiver[] = [];
+  const files = [...config.waiverFiles, ...(opts.waivers ?? []).map((w) => ({ path: resolve(w), display: displayPath(resolve(w)) }))];
+  for (const f of files) {
+    const loaded = loadWaiversFile(f.path, f.display, known);
+    errors.push(...loaded.errors);
+    waivers.push(...loaded.waivers);
+  }
+  if (paths.length > 0) {
+    const found = await discoverPlans(paths);
+    errors.push(...found.errors);
+    for (const plan of found.files) {
+      if (config.own(plan.path) || config.ignore.matches(displayPath(plan.path, config.dir))) continue;
+      const doc = await loadDocument(plan.path, plan.display, { maxBytes: DEFAULT_MAX_BYTES });
+      if (isInputError(doc)) {
+        errors.push(doc);
+        continue;
+      }
+      const read = readWaivers(childOf(doc.data, 'waivers'), doc, ['waivers'], known, false);
+      errors.push(...read.errors);
+      for (const w of read.waivers) {
+        if (w.target !== undefined && !targetExists(doc.data, w.target)) {
+          errors.push({ file: doc.file, code: 'invalid-waiver', line: w.targetAt!.line, column: w.targetAt!.column, values: { zh: `规划中没有豁免对象 ${w.target}`, en: `the plan has no target ${w.target}` } });
+        } else waivers.push(w);
+      }
+    }
+  }
+  for (const e of errors) process.stderr.write(`${inputErrorLine(e, opts.lang)}\n`);
+  const rows: Row[] = waivers
+    .map((waiver) => ({ waiver, state: stateOf(waiver.expires, today), daysLeft: daysLeft(waiver.expires, today) }))
+    .sort((a, b) => cmp(a.waiver.expires, b.waiver.expires) || cmp(a.waiver.file, b.waiver.file) || a.waiver.line - b.waiver.line);
+  process.stdout.write(opts.format === 'json' ? json(rows, today) : table(rows, today, opts.lang));
+  if (errors.length > 0) return 2;
+  const failing = opts.failOn === 'expired' ? rows.some((r) => r.state === 'expired') : opts.failOn === 'expiring' ? rows.some((r) => r.state !== 'active') : false;
+  return failing ? 1 : 0;
+}
+
+function json(rows: Row[], today: string): string {
+  const out = {
+    today,
+    expiringWithinDays: EXPIRING_DAYS,
+    waivers: rows.map(({ waiver: w, state, daysLeft }) => ({
+      state,
+      daysLeft,
+      rule: w.rule,
+      ...(w.target === undefined ? {} : { target: w.target }),
+      justification: w.justification,
+      approvedBy: w.approvedBy,
+      expires: w.expires,
+      ...(w.county === undefined ? {} : { county: w.county }),
+      ...(w.files === undefined ? {} : { files: w.files }),
+      source: sourceOf(w),
+    })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+const STATE = {
+  active: { zh: '有效', en: 'active' },
+  expiring: { zh: '即将到期', en: 'expiring' },
+  expired: { zh: '已过期', en: 'expired' },
+};
+
+function table(rows: Row[], today: string, lang: Lang): string {
+  const head =
+    lang === 'zh'
+      ? ['状态', '到期日', '规则', '对象', '批准人', '理由', '位置']
+      : ['State', 'Expires', 'Rule', 'Target', 'Approved by', 'Justification', 'Where'];
+  const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [10, 12, 32, 16, 14, 30, 22] });
+  for (const { waiver: w, state, daysLeft: left } of rows) {
+    const when = state === 'expired' ? '' : lang === 'zh' ? `（剩 ${left} 天）` : ` (${left} d)`;
+    t.push([STATE[state][lang], `${w.expires}${when}`, w.rule, w.target ?? '—', w.approvedBy, w.justification, sourceOf(w)].map((c) => sanitize(String(c))));
+  }
+  const counts = { active: 0, expiring: 0, expired: 0 };
+  for (const r of rows) counts[r.state]++;
+  const summary =
+    lang === 'zh'
+      ? `截至 ${today}：共 ${rows.length} 项豁免，有效 ${counts.active}，${EXPIRING_DAYS} 天内到期 ${counts.expiring}，已过期 ${counts.expired}`
+      : `as of ${today}: ${rows.length} waiver(s), ${counts.active} active, ${counts.expiring} expiring within ${EXPIRING_DAYS} days, ${counts.expired} expired`;
+  return rows.length === 0 ? `${summary}\n` : `${t.toString()}\n${summary}\n`;
+}
