@@ -5,7 +5,8 @@ import type { AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { FORMATS } from '../report/index.js';
-import { inputErrorLine, SEVERITY_RANK } from '../report/text.js';
+import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
+import { inputErrorLine, sanitize, SEVERITY_RANK } from '../report/text.js';
 import { wantsColor, writeReport } from './output.js';
 import { UsageError } from './usage.js';
 
@@ -46,11 +47,13 @@ export function registerCheck(program: Command): void {
 
 export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   const encoding = opts.encoding === undefined ? undefined : normaliseEncoding(opts.encoding);
-  if (opts.encoding !== undefined && !encoding) throw new UsageError(`unknown encoding ${opts.encoding}`);
+  if (opts.encoding !== undefined && !encoding) {
+    throw new UsageError(`unknown encoding ${opts.encoding}; known: ${ENCODINGS.join(', ')}, gbk, gb2312, cp936`);
+  }
   const maxBytes = Number(opts.maxFileSize);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes`);
   const result = await auditPaths(paths, { encoding, maxBytes });
-  reportProblems(result, opts.lang);
+  reportProblems(result, opts.lang, encoding !== undefined);
   const formatter = FORMATS[opts.format]!;
   const toTerminal = opts.output === undefined;
   const text = formatter(result, { lang: opts.lang, color: toTerminal && wantsColor(process.stdout) });
@@ -60,13 +63,13 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
 }
 
 /** Input errors and encoding notices go to stderr, one line each; stdout carries only the report. */
-function reportProblems(result: AuditResult, lang: Lang): void {
+function reportProblems(result: AuditResult, lang: Lang, forced: boolean): void {
   for (const e of result.errors) process.stderr.write(`${inputErrorLine(e, lang)}\n`);
   for (const f of result.files) {
     if (f.error) process.stderr.write(`${inputErrorLine(f.error, lang)}\n`);
-    else if (f.encoding && f.encoding !== 'utf-8') {
-      const note = lang === 'zh' ? `提示：按 ${f.encoding.toUpperCase()} 编码读取` : `notice: read as ${f.encoding.toUpperCase()}`;
-      process.stderr.write(`${f.file}: ${note}\n`);
+    // Only a guessed encoding earns a notice: a BOM or --encoding says what the file is.
+    else if (f.encoding === 'gb18030' && !forced) {
+      process.stderr.write(`${sanitize(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}\n`);
     }
   }
 }

@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { decode, type Encoding } from './decode.js';
-import type { InputError } from './input-error.js';
+import { withExcerpt, yamlInputError, type InputError } from './input-error.js';
 import { parseYaml } from './parse.js';
 import type { Locator } from './position.js';
 
@@ -27,39 +28,98 @@ export async function loadDocument(
   display: string,
   options: LoadOptions,
 ): Promise<LoadedDocument | InputError> {
-  const fail = (code: InputError['code'], values: InputError['values'] = {}, line?: number, column?: number): InputError => ({
-    file: display,
-    code,
-    values,
-    ...(line === undefined ? {} : { line, column }),
-  });
-  let bytes: Buffer;
+  const fail = (code: InputError['code'], values: InputError['values'] = {}): InputError => ({ file: display, code, values });
+  const read = await readBounded(file, options.maxBytes);
+  if ('error' in read) {
+    const err = read.error;
+    if (err === 'too-large') return fail('too-large', { size: read.size!, limit: options.maxBytes });
+    if (err === 'not-a-file') return fail('not-a-file', { kind: read.kind! });
+    if (err === 'ENOENT' || err === 'ENOTDIR') {
+      const link = await lstat(file).catch(() => undefined);
+      return fail(link?.isSymbolicLink() ? 'dangling-symlink' : 'not-found');
+    }
+    if (err === 'ELOOP') return fail('symlink-loop');
+    return fail('unreadable', { detail: err });
+  }
+  return parseDocumentBytes(read.bytes, display, options.encoding);
+}
+
+/**
+ * Read at most `max` bytes. The size is checked on the open file, not on the path, and the read
+ * stops one byte past the limit, so a file that grows (or a device that never ends) cannot
+ * make memory grow with it.
+ */
+async function readBounded(
+  file: string,
+  max: number,
+): Promise<{ bytes: Buffer } | { error: string; size?: number; kind?: string }> {
+  let handle;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return fail('not-a-file');
-    if (info.size > options.maxBytes) return fail('too-large', { size: info.size, limit: options.maxBytes });
-    bytes = await readFile(file);
+    // Checked on the path first: opening a FIFO would wait for a writer forever.
+    const before = await stat(file);
+    if (!before.isFile()) return { error: 'not-a-file', kind: kindOf(before) };
+    handle = await open(file, 'r');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'ELOOP') return fail('not-found');
-    return fail('unreadable', { detail: err.code ?? err.message });
+    if (err.code === 'EISDIR') return { error: 'not-a-file', kind: 'directory' };
+    return { error: err.code ?? err.message };
   }
-  return parseDocumentBytes(bytes, display, options.encoding);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { error: 'not-a-file', kind: kindOf(info) };
+    if (info.size > max) return { error: 'too-large', size: info.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(Math.max(info.size - total, 64 * 1024), max + 1 - total);
+      if (want <= 0) break;
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buf, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > max) return { error: 'too-large', size: total };
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EISDIR') return { error: 'not-a-file', kind: 'directory' };
+    return { error: err.code ?? err.message };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'directory';
+  if (info.isFIFO()) return 'FIFO';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  return 'special file';
 }
 
 export function parseDocumentBytes(bytes: Uint8Array, display: string, encoding?: Encoding): LoadedDocument | InputError {
   const decoded = decode(bytes, encoding);
   if (!decoded.ok) {
+    const hint = decoded.hint ?? (decoded.reason === 'undecodable' && !encoding ? 'encoding' : '');
+    const text = new TextDecoder(decoded.encoding, { fatal: false }).decode(bytes.subarray(0, Math.min(bytes.length, decoded.offset + 4096)));
     return {
       file: display,
       code: decoded.reason,
-      values: { offset: decoded.offset, encoding: decoded.encoding ?? 'UTF-8' },
+      line: decoded.line,
+      column: decoded.column,
+      values: { offset: decoded.offset, encoding: decoded.encoding.toUpperCase(), hint },
+      ...withExcerpt(text.replace(/^\ufeff/, ''), decoded.line, decoded.column),
     };
   }
   const parsed = parseYaml(decoded.text);
-  if (!parsed.ok) {
-    const code = parsed.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : parsed.code === 'ALIAS_LIMIT' ? 'alias-limit' : 'yaml-syntax';
-    return { file: display, code, line: parsed.line, column: parsed.column, values: { detail: parsed.detail } };
+  if (!parsed.ok) return yamlInputError(display, parsed, decoded.text);
+  // Nothing to audit: one clear error rather than every rule reporting a missing field at 1:1.
+  if (parsed.empty) return { file: display, code: 'empty', values: {} };
+  const found = shapeOf(parsed.data);
+  if (found !== 'mapping') {
+    const at = parsed.locator.locate([]);
+    return { file: display, code: 'not-a-mapping', line: at.line, column: at.column, values: { found }, ...withExcerpt(decoded.text, at.line, at.column) };
   }
   return {
     file: display,
@@ -68,6 +128,13 @@ export function parseDocumentBytes(bytes: Uint8Array, display: string, encoding?
     encoding: decoded.encoding,
     encodingDetected: decoded.detected,
   };
+}
+
+function shapeOf(data: unknown): string {
+  if (data === null || data === undefined) return 'null';
+  if (Array.isArray(data)) return 'list';
+  if (typeof data === 'object') return 'mapping';
+  return typeof data === 'string' ? 'text' : typeof data;
 }
 
 export function isInputError(x: LoadedDocument | InputError): x is InputError {
