@@ -136,7 +136,11 @@ function firstUndecodable(bytes: Uint8Array, encoding: Encoding): number {
     if (ok(mid)) lo = mid;
     else hi = mid;
   }
-  return lo;
+  // `lo` may end inside the offending sequence (a lead byte waiting for its trail): back up to it.
+  const complete = (end: number) => strictDecode(bytes.subarray(0, end), encoding) !== undefined;
+  let start = lo;
+  while (start > 0 && lo - start < 4 && !complete(start)) start--;
+  return start;
 }
 
 /** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */

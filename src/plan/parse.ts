@@ -82,7 +82,7 @@ export function parseYaml(text: string): Parsed | ParseFailure {
   const problems = docs.flatMap((d) => [...d.errors, ...d.warnings]);
   if (docs.length === 0) problems.push(...composer.streamInfo().errors);
   if (problems.length > 0) {
-    const first = problems.map((e) => ({ e, offset: startOf(e.code, e.message, e.pos[0], shape) })).sort((a, b) => a.offset - b.offset)[0]!;
+    const first = problems.map((e) => ({ e, offset: startOf(e.code, e.message, e.pos[0], shape, text) })).sort((a, b) => a.offset - b.offset)[0]!;
     const { e, offset } = first;
     const tagged = e.code === 'TAG_RESOLVE_FAILED' || e.code === 'BAD_COLLECTION_TYPE';
     return {
@@ -94,7 +94,7 @@ export function parseYaml(text: string): Parsed | ParseFailure {
     };
   }
   const first = docs[0];
-  if (!first || first.contents === null) return { ok: true, data: null, locator: new EmptyLocator(), empty: true };
+  if (!first || isNothing(first.contents)) return { ok: true, data: null, locator: new EmptyLocator(), empty: true };
   const second = docs[1];
   if (second) {
     return { ok: false, code: 'MULTIPLE_DOCS', detail: 'a plan file holds one YAML document', ...at(second.range[0]) };
@@ -110,6 +110,11 @@ export function parseYaml(text: string): Parsed | ParseFailure {
     if (typeof values.first === 'number') values.first = at(values.first).line;
     return { ok: false, code: e.code, detail: e.message, ...at(e.offset), values };
   }
+}
+
+/** No node at all, or the empty node a bare `---` leaves (an explicit `null` or `~` is content). */
+function isNothing(node: unknown): boolean {
+  return node === null || (isScalar(node) && node.value === null && node.source === '' && !node.tag && !node.anchor);
 }
 
 interface TokenShape {
@@ -162,18 +167,24 @@ function scanTokens(tokens: CST.Token[]): TokenShape {
 }
 
 /** The parser reports an unclosed quote or bracket where the file ends; point where it opens. */
-function startOf(code: string, message: string, offset: number, shape: TokenShape): number {
+function startOf(code: string, message: string, offset: number, shape: TokenShape, text: string): number {
   if (code === 'MISSING_CHAR' && /quote/.test(message)) return shape.quotes.get(offset) ?? offset;
   if (/^Flow (sequence|map).*end with/.test(message)) {
     const before = shape.unclosed.filter((o) => o < offset);
     return before[before.length - 1] ?? offset;
+  }
+  // A line indented wrongly is shown where its text starts, past the indentation.
+  if (code === 'BAD_INDENT' && (offset === 0 || text[offset - 1] === '\n')) {
+    let o = offset;
+    while (text[o] === ' ') o++;
+    return o;
   }
   return offset;
 }
 
 /** The tag as written (`!!js/function`, `!foo`), for the message. */
 function tagAt(text: string, offset: number): string {
-  const m = /^![^\s,[\]{}]*/.exec(text.slice(offset, offset + 200));
+  const m = /^!<[^>\s]*>|^![^\s,[\]{}]*/.exec(text.slice(offset, offset + 200));
   return m ? m[0] : '!';
 }
 
