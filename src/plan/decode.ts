@@ -60,7 +60,7 @@ export function decode(bytes: Uint8Array, forced?: Encoding): Decoded {
   const utf8 = strictDecode(bytes, 'utf-8');
   if (utf8 !== undefined) return { ok: true, text: stripBom(utf8), encoding: 'utf-8', detected: false };
   const gb = strictDecode(bytes, 'gb18030');
-  if (gb !== undefined && looksChinese(gb)) return { ok: true, text: gb, encoding: 'gb18030', detected: true };
+  if (gb !== undefined && looksChinese(gb) && mostlyCommonGbk(bytes)) return { ok: true, text: gb, encoding: 'gb18030', detected: true };
   return { ...failure(bytes, 'undecodable', firstInvalidUtf8(bytes), 'utf-8'), ...(gb !== undefined ? { hint: 'gb18030' as const } : {}) };
 }
 
@@ -103,6 +103,33 @@ function looksChinese(text: string): boolean {
     else other++;
   }
   return han > 0 && other * 10 <= han;
+}
+
+/**
+ * Office software writes common characters, nearly all in GB2312's two-byte block (both bytes
+ * 0xA1–0xFE). An accented Latin letter followed by ASCII (`é}`) also forms a GBK pair, but one
+ * outside that block: such pairs must be rare.
+ */
+function mostlyCommonGbk(bytes: Uint8Array): boolean {
+  let common = 0;
+  let rare = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const t = bytes[i + 1] ?? 0;
+    if (t >= 0x30 && t <= 0x39) {
+      rare++;
+      i += 4;
+      continue;
+    }
+    if (b >= 0xa1 && t >= 0xa1) common++;
+    else rare++;
+    i += 2;
+  }
+  return rare * 10 <= common;
 }
 
 /** UTF-16 without a BOM: most ASCII characters leave a NUL in every other byte. */

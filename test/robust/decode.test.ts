@@ -2,40 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decode, normaliseEncoding } from '../../src/plan/decode.js';
 import { isInputError, parseDocumentBytes } from '../../src/plan/load.js';
 import { inputErrorLine } from '../../src/report/text.js';
+import { toGbk, toUtf16 } from './helpers.js';
 
 const PLAN = 'county:\n  name: 桃溪县\n  note: “四个不摘”\n';
-const gbk = (text: string) => {
-  // Encode through the GB18030 decoder's inverse: every character of PLAN is in GBK.
-  const out: number[] = [];
-  const decoder = new TextDecoder('gb18030');
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) {
-      out.push(ch.charCodeAt(0));
-      continue;
-    }
-    let found = false;
-    for (let a = 0x81; a <= 0xfe && !found; a++) {
-      for (let b = 0x40; b <= 0xfe && !found; b++) {
-        if (decoder.decode(new Uint8Array([a, b])) === ch) {
-          out.push(a, b);
-          found = true;
-        }
-      }
-    }
-    if (!found) throw new Error(`not in GBK: ${ch}`);
-  }
-  return new Uint8Array(out);
-};
-const utf16 = (text: string, le: boolean) => {
-  const out = new Uint8Array(2 + text.length * 2);
-  out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    out[2 + 2 * i] = le ? c & 0xff : c >> 8;
-    out[3 + 2 * i] = le ? c >> 8 : c & 0xff;
-  }
-  return out;
-};
+const gbk = toGbk;
+const utf16 = (text: string, le: boolean) => toUtf16(text, le);
 
 describe('encodings', () => {
   it('reads UTF-8 with and without a BOM to the same text', () => {
@@ -91,7 +62,7 @@ describe('encodings', () => {
   });
 
   it('says so when the NULs look like UTF-16 without a BOM', () => {
-    const bytes = utf16('a: 1\nb: 2\n', true).subarray(2);
+    const bytes = toUtf16('a: 1\nb: 2\n', true, false);
     const doc = parseDocumentBytes(bytes, 'plan.yaml');
     expect(isInputError(doc) && inputErrorLine(doc, 'en')).toMatch(/looks like UTF-16 without a BOM: pass --encoding utf-16le/);
   });
