@@ -47,9 +47,16 @@ export async function auditFile(path: string, display: string, compiled: Compile
   const county = childOf(loaded.data, 'county');
   const name = childOf(county, 'name');
   const code = childOf(county, 'code');
+  let findings;
+  try {
+    findings = auditDocument(loaded, compiled);
+  } catch (e) {
+    // A bug, not the plan's fault: reported against this file, and the other files still audited.
+    return { file: display, findings: [], error: { file: display, code: 'internal-error', values: { detail: (e as Error)?.message ?? String(e) } } };
+  }
   return {
     file: display,
-    findings: auditDocument(loaded, compiled),
+    findings,
     encoding: loaded.encoding,
     ...(name !== undefined || code !== undefined
       ? { county: { name: typeof name === 'string' ? name : undefined, code: typeof code === 'string' ? code : undefined } }

@@ -4,6 +4,7 @@ import { auditPaths } from '../audit/run.js';
 import type { AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
+import { parseByteSize } from '../plan/load.js';
 import { FORMATS } from '../report/index.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitize, SEVERITY_RANK } from '../report/text.js';
@@ -38,7 +39,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--lang <lang>', 'language of messages').choices([...LANGS]).default('zh'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('error'))
     .option('--encoding <name>', `force the plans' encoding (${ENCODINGS.join(', ')}, gbk)`)
-    .option('--max-file-size <bytes>', 'refuse plans larger than this', String(50 * 1024 * 1024))
+    .option('--max-file-size <size>', 'refuse plans larger than this (bytes, or 512k, 20M)', '5M')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: CheckOptions) => {
       process.exitCode = await runCheck(paths, opts);
@@ -50,8 +51,8 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (opts.encoding !== undefined && !encoding) {
     throw new UsageError(`unknown encoding ${opts.encoding}; known: ${ENCODINGS.join(', ')}, gbk, gb2312, cp936`);
   }
-  const maxBytes = Number(opts.maxFileSize);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes`);
+  const maxBytes = parseByteSize(opts.maxFileSize);
+  if (maxBytes === undefined) throw new UsageError(`--max-file-size must be a positive size in bytes, like 5242880, 512k or 20M`);
   const result = await auditPaths(paths, { encoding, maxBytes });
   reportProblems(result, opts.lang, encoding !== undefined);
   const formatter = FORMATS[opts.format]!;

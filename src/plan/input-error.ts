@@ -39,7 +39,8 @@ export type InputErrorCode =
   // the plan as a whole
   | 'empty'
   | 'not-a-mapping'
-  | 'invalid-catalog';
+  | 'invalid-catalog'
+  | 'internal-error';
 
 export interface InputError {
   file: string;
@@ -131,6 +132,10 @@ export const INPUT_ERROR_MESSAGES: Record<InputErrorCode, { zh: string; en: stri
     en: 'the top level of a plan must be a mapping (format_version: 1, county: …), found {{found}}',
   },
   'invalid-catalog': { zh: '规则文件无效：{{detail}}', en: 'invalid rule file: {{detail}}' },
+  'internal-error': {
+    zh: '审计此文件时出现内部错误（{{detail}}），这是 rural-audit 的缺陷，请报告',
+    en: 'internal error while auditing this file ({{detail}}): a bug in rural-audit, please report it',
+  },
 };
 
 /** Extra words for some messages, filled in by language. */

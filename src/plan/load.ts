@@ -21,7 +21,20 @@ export interface LoadOptions {
   encoding?: Encoding;
 }
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * Plans larger than this are refused unless --max-file-size says otherwise. A county's plan is
+ * well under 1 MiB; parsing takes memory of the order of 90 times the file's size (measured on
+ * a 10 MiB plan: 0.9 GB), so the limit is what bounds memory.
+ */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** `5242880`, `512k`, `5M`, `1G` (binary multiples; a trailing `B`/`iB` is allowed) → bytes. */
+export function parseByteSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const n = Math.floor(Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase()));
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
 
 export async function loadDocument(
   file: string,

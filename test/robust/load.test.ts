@@ -1,0 +1,63 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { auditFile } from '../../src/audit/run.js';
+import type { CompiledCatalog } from '../../src/engine/audit.js';
+import { Selector } from '../../src/engine/select.js';
+import { reportInternalError } from '../../src/cli/main.js';
+import { isInputError, loadDocument, parseByteSize } from '../../src/plan/load.js';
+import { catalog } from '../helpers/audit.js';
+import { scratch } from './helpers.js';
+
+describe('--max-file-size', () => {
+  it.each([
+    ['5242880', 5_242_880],
+    ['512k', 524_288],
+    ['20M', 20_971_520],
+    ['1.5MB', 1_572_864],
+    ['1GiB', 1_073_741_824],
+  ])('reads %s', (text, bytes) => expect(parseByteSize(text)).toBe(bytes));
+
+  it.each(['0', '-1', 'lots', '', '5T', '1e9'])('refuses %j', (text) => expect(parseByteSize(text)).toBeUndefined());
+
+  it('refuses a file over the limit without reading it, and reads one at the limit', async () => {
+    const dir = scratch({ 'plan.yaml': 'format_version: 1\n' });
+    const file = join(dir, 'plan.yaml');
+    expect(await loadDocument(file, 'plan.yaml', { maxBytes: 17 })).toMatchObject({ code: 'too-large', values: { size: 18, limit: 17 } });
+    expect(isInputError(await loadDocument(file, 'plan.yaml', { maxBytes: 18 }))).toBe(false);
+  });
+});
+
+describe('a bug in a check function', () => {
+  it('becomes an internal error of that file, not a crash of the run', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'plan.yaml'), 'format_version: 1\n');
+    const broken: CompiledCatalog = {
+      catalog: catalog(),
+      rules: [
+        {
+          rule: catalog().rules[0]!,
+          selectors: [new Selector('$')],
+          checks: [{ fn: { check: () => { throw new Error('boom'); } } as never, options: {}, readsPlan: false }],
+        },
+      ],
+    };
+    const r = await auditFile(join(dir, 'plan.yaml'), 'plan.yaml', broken, {});
+    expect(r.error).toEqual({ file: 'plan.yaml', code: 'internal-error', values: { detail: 'boom' } });
+  });
+
+  it('is one line without --debug, and the stack with it', () => {
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      reportInternalError(new Error('boom \u001b[2J'), false);
+      const quiet = spy.mock.calls.map((c) => String(c[0])).join('');
+      spy.mockClear();
+      reportInternalError(new Error('boom'), true);
+      const loud = spy.mock.calls.map((c) => String(c[0])).join('');
+      expect(quiet).toBe('rural-audit: internal error: boom \\x1b[2J\nrural-audit: run again with --debug for details, and please report it\n');
+      expect(loud).toMatch(/^rural-audit: internal error: boom\nError: boom\n\s+at /);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
