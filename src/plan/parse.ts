@@ -79,7 +79,10 @@ export function parseYaml(text: string): Parsed | ParseFailure {
   }
   const composer = new Composer(OPTIONS);
   const docs = [...composer.compose(tokens)] as Document.Parsed[];
-  const problems = docs.flatMap((d) => [...d.errors, ...d.warnings]);
+  // Of the library's warnings only unresolved tags matter: a tag we cannot honour is refused.
+  // The others (a closing bracket at its key's indentation, an unknown directive) are harmless.
+  const isTagWarning = (w: { code: string }) => w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_COLLECTION_TYPE';
+  const problems = docs.flatMap((d) => [...d.errors, ...d.warnings.filter(isTagWarning)]);
   if (docs.length === 0) problems.push(...composer.streamInfo().errors);
   if (problems.length > 0) {
     const first = problems.map((e) => ({ e, offset: startOf(e.code, e.message, e.pos[0], shape, text) })).sort((a, b) => a.offset - b.offset)[0]!;

@@ -41,6 +41,10 @@ describe('malformed YAML: one code, pointing where the problem starts', () => {
     expect([e.line, e.column]).toEqual([line, column]);
   });
 
+  it('accepts what the YAML library only warns about: a closing bracket at its key\'s indentation', () => {
+    expect(parses('terrain: [\n  mountain, hill\n]\n').data).toEqual({ terrain: ['mountain', 'hill'] });
+  });
+
   it('names the first line of a duplicate key', () => {
     expect(codeOf('a: 1\nb: 2\na: 3\n').values).toMatchObject({ key: 'a', first: 1 });
   });
