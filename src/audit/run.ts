@@ -39,10 +39,12 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
 }
 
 export async function auditFile(path: string, display: string, compiled: CompiledCatalog, options: AuditOptions): Promise<FileResult> {
-  const loaded = await loadDocument(path, display, {
-    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
-    encoding: options.encoding,
-  });
+  let loaded;
+  try {
+    loaded = await loadDocument(path, display, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, encoding: options.encoding });
+  } catch (e) {
+    return internalError(display, e);
+  }
   if (isInputError(loaded)) return { file: display, findings: [], error: loaded };
   const county = childOf(loaded.data, 'county');
   const name = childOf(county, 'name');
@@ -51,8 +53,7 @@ export async function auditFile(path: string, display: string, compiled: Compile
   try {
     findings = auditDocument(loaded, compiled);
   } catch (e) {
-    // A bug, not the plan's fault: reported against this file, and the other files still audited.
-    return { file: display, findings: [], error: { file: display, code: 'internal-error', values: { detail: (e as Error)?.message ?? String(e) } } };
+    return internalError(display, e);
   }
   return {
     file: display,
@@ -62,4 +63,10 @@ export async function auditFile(path: string, display: string, compiled: Compile
       ? { county: { name: typeof name === 'string' ? name : undefined, code: typeof code === 'string' ? code : undefined } }
       : {}),
   };
+}
+
+/** A bug, not the plan's fault: reported against this file, and the other files still audited. */
+function internalError(display: string, e: unknown): FileResult {
+  const detail = e instanceof Error ? e.message : String(e);
+  return { file: display, findings: [], error: { file: display, code: 'internal-error', values: { detail } } };
 }

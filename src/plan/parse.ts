@@ -87,7 +87,7 @@ export function parseYaml(text: string): Parsed | ParseFailure {
   if (problems.length > 0) {
     const first = problems.map((e) => ({ e, offset: startOf(e.code, e.message, e.pos[0], shape, text) })).sort((a, b) => a.offset - b.offset)[0]!;
     const { e, offset } = first;
-    const tagged = e.code === 'TAG_RESOLVE_FAILED' || e.code === 'BAD_COLLECTION_TYPE';
+    const tagged = isTagWarning(e);
     return {
       ok: false,
       code: tagged ? 'UNSUPPORTED_TAG' : e.code,
