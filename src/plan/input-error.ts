@@ -26,6 +26,10 @@ export type InputErrorCode =
   | 'multiline-key'
   | 'missing-colon'
   | 'bad-escape'
+  | 'stray-bracket'
+  | 'text-after-value'
+  | 'reserved-character'
+  | 'bad-tagged-value'
   | 'key-too-long'
   | 'duplicate-key'
   | 'non-scalar-key'
@@ -100,6 +104,22 @@ export const INPUT_ERROR_MESSAGES: Record<InputErrorCode, { zh: string; en: stri
   'bad-escape': {
     zh: '双引号字符串里的转义无效（{{detail}}）：反斜杠请写成 \\\\，或改用单引号',
     en: 'invalid escape in a double-quoted string ({{detail}}): write a backslash as \\\\, or use single quotes',
+  },
+  'stray-bracket': {
+    zh: '多余的 {{bracket}}：前面没有与之对应的开括号，请删除',
+    en: 'a stray {{bracket}} with no opening bracket before it: remove it',
+  },
+  'text-after-value': {
+    zh: '值结束后还有文字：请给整个值加引号，或把新的键另起一行；同一层不能混用列表项（- ）和键',
+    en: 'more text after a complete value: quote the whole value, or start a new key on its own line; a level holds list items (- ) or keys, not both',
+  },
+  'reserved-character': {
+    zh: '不加引号的值不能以 {{char}} 开头：请给值加引号',
+    en: 'a value without quotes cannot start with {{char}}: quote the value',
+  },
+  'bad-tagged-value': {
+    zh: '值与其标签 {{tag}} 不符：请删除标签或改正值',
+    en: 'the value does not fit its tag {{tag}}: remove the tag or correct the value',
   },
   'key-too-long': { zh: '键超过 1024 个字符', en: 'a key longer than 1024 characters' },
   'duplicate-key': {
@@ -189,6 +209,14 @@ export function yamlInputError(file: string, failure: ParseFailure, text?: strin
     values.open = detail.startsWith('Flow map') ? '{' : '[';
     values.close = detail.startsWith('Flow map') ? '}' : ']';
   } else if (/Implicit map keys need to be followed by map values/.test(detail)) code = 'missing-colon';
+  else if (failure.code === 'UNEXPECTED_TOKEN' && /Unexpected flow-(seq|map)-end token/.test(detail)) {
+    code = 'stray-bracket';
+    values.bracket = detail.includes('flow-seq-end') ? ']' : '}';
+  } else if (failure.code === 'UNEXPECTED_TOKEN' && /Unexpected scalar at node end/.test(detail)) code = 'text-after-value';
+  else if (failure.code === 'BAD_SCALAR_START') {
+    code = 'reserved-character';
+    values.char = detail.slice(-1);
+  } else if (failure.code === 'UNSUPPORTED_TAG' && /^!!(str|int|float|bool|null|map|seq)$/.test(String(values.tag))) code = 'bad-tagged-value';
   return {
     file,
     code,

@@ -34,6 +34,11 @@ describe('malformed YAML: one code, pointing where the problem starts', () => {
     ['a mapping as an explicit key', '? {a: 1}\n: 2\n', 'non-scalar-key', 1, 3],
     ['an alias without anchor', 'a: *nope\n', 'unknown-alias', 1, 4],
     ['an alias to its own ancestor', 'a: &x [1, *x]\n', 'alias-cycle', 1, 11],
+    ['a stray closing bracket', 'a: [1, 2]]\n', 'stray-bracket', 1, 10],
+    ['text after a quoted value', 'a: "x" y\n', 'text-after-value', 1, 8],
+    ['a list item then a key at one level', '- a\nb: 1\n', 'text-after-value', 2, 1],
+    ['a reserved first character', 'a: @home\n', 'reserved-character', 1, 4],
+    ['a value that does not fit its tag', 'a: !!int foo\n', 'bad-tagged-value', 1, 4],
     ['a wrongly indented sibling', 'a:\n    b: 1\n  c: 2\n', 'bad-indent', 3, 3],
   ])('%s', (_what, text, code, line, column) => {
     const e = codeOf(text);
