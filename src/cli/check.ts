@@ -7,7 +7,7 @@ import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { parseByteSize } from '../plan/load.js';
 import { FORMATS } from '../report/index.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
-import { inputErrorLine, sanitize, SEVERITY_RANK } from '../report/text.js';
+import { inputErrorLine, sanitizeLine, SEVERITY_RANK } from '../report/text.js';
 import { wantsColor, writeReport } from './output.js';
 import { UsageError } from './usage.js';
 
@@ -70,7 +70,7 @@ function reportProblems(result: AuditResult, lang: Lang, forced: boolean): void 
     if (f.error) process.stderr.write(`${inputErrorLine(f.error, lang)}\n`);
     // Only a guessed encoding earns a notice: a BOM or --encoding says what the file is.
     else if (f.encoding === 'gb18030' && !forced) {
-      process.stderr.write(`${sanitize(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}\n`);
+      process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}\n`);
     }
   }
 }

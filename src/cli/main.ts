@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CatalogError } from '../catalog/load.js';
-import { inputErrorLine, sanitize } from '../report/text.js';
+import { inputErrorLine, sanitize, sanitizeLine } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './check.js';
 import { OutputError, pending } from './output.js';
@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError || e instanceof OutputError) {
-      process.stderr.write(`rural-audit: ${sanitize(e.message)}\n`);
+      process.stderr.write(`rural-audit: ${sanitizeLine(e.message)}\n`);
       return 2;
     }
     reportInternalError(e, debug);

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Severity } from '../catalog/types.js';
 import { summariseByArea } from './summary.js';
-import { inputErrorExcerpt, inputErrorLine, sanitize, SEVERITY_LABEL } from './text.js';
+import { inputErrorExcerpt, inputErrorLine, sanitize, sanitizeLine, SEVERITY_LABEL } from './text.js';
 import type { Formatter } from './types.js';
 
 const WORDS = {
@@ -39,12 +39,12 @@ export const table: Formatter = (result, { lang, color }) => {
   const out: string[] = [];
   for (const f of result.files) {
     if (f.error) {
-      out.push(c.underline(sanitize(f.file)), `  ${c.red(inputErrorLine(f.error, lang))}`);
+      out.push(c.underline(sanitizeLine(f.file)), `  ${c.red(inputErrorLine(f.error, lang))}`);
       out.push(...inputErrorExcerpt(f.error).map((l) => `    ${c.dim(l)}`), '');
       continue;
     }
     if (f.findings.length === 0) continue;
-    out.push(c.underline(sanitize(f.file)));
+    out.push(c.underline(sanitizeLine(f.file)));
     for (const x of f.findings) {
       const rule = rules.get(x.ruleId);
       const where = `${x.line}:${x.column}`.padEnd(8);

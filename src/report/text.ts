@@ -13,6 +13,11 @@ export function sanitize(text: string): string {
   });
 }
 
+/** For text that must stay on one line (a file name, an error line): line breaks shown as `\n`. */
+export function sanitizeLine(text: string): string {
+  return sanitize(text).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+}
+
 export const SEVERITY_LABEL: Record<Severity, Bilingual> = {
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
@@ -29,7 +34,7 @@ export function fill(template: string, values: Record<string, string | number>):
 export function inputErrorLine(e: InputError, lang: Lang): string {
   const where = e.line === undefined ? e.file : `${e.file}:${e.line}:${e.column ?? 1}`;
   const word = lang === 'zh' ? '错误' : 'error';
-  return sanitize(`${where}: ${word}: ${inputErrorMessage(e, lang)}`);
+  return sanitizeLine(`${where}: ${word}: ${inputErrorMessage(e, lang)}`);
 }
 
 /**

@@ -134,7 +134,7 @@ describe('size limit', () => {
 
 describe('control characters and terminal escapes are never printed raw', () => {
   const evil = PARTIAL.replace('name: 芦苇村', 'name: "芦苇\\e]0;pwned\\a\\e[2J\\u009b31m\\u202e村"');
-  const dir = scratch({ 'plan.yaml': evil, 'bad\u001b[31m.yaml': 'a: "\u001b[2J\n' });
+  const dir = scratch({ 'plan.yaml': evil, 'bad\u001b[31m.yaml': 'a: "\u001b[2J\n', 'two\nlines.yaml': '"a\\nb": 1\n"a\\nb": 2\n' });
   const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
   it.each(['table', 'json'])('in the %s report and on stderr', (format) => {
@@ -143,6 +143,8 @@ describe('control characters and terminal escapes are never printed raw', () => 
     expect(r.stdout).not.toMatch(RAW);
     expect(r.stderr).not.toMatch(RAW);
     expect(r.stderr).toContain('bad\\x1b[31m.yaml:1:4: 错误');
+    // One line per error even when the file name and the duplicate key hold line breaks.
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('bad\\x1b'), 'two\\nlines.yaml:2:1: 错误: 键“a\\nb”重复（第一次出现在第 1 行）：同一映射中的键必须唯一']);
     if (format === 'table') expect(r.stdout).toContain('芦苇\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202e村');
     else expect(JSON.parse(r.stdout).files[1].findings.some((f: { message: string }) => f.message.includes('芦苇\u001b]0;pwned'))).toBe(true);
   });
