@@ -3,7 +3,7 @@
  * line `file:line:column: error: …` and makes the run exit 2; the other files are still audited.
  * docs/errors.md explains every code and its fix; test/robust/errors-doc.test.ts keeps it complete.
  */
-import type { ParseFailure } from './parse.js';
+import { SEQ_ITEM, type ParseFailure } from './parse.js';
 
 export type InputErrorCode =
   // file system
@@ -209,6 +209,7 @@ export function yamlInputError(file: string, failure: ParseFailure, text?: strin
     values.open = detail.startsWith('Flow map') ? '{' : '[';
     values.close = detail.startsWith('Flow map') ? '}' : ']';
   } else if (/Implicit map keys need to be followed by map values/.test(detail)) code = 'missing-colon';
+  else if (SEQ_ITEM.test(detail)) code = 'bad-indent';
   else if (failure.code === 'UNEXPECTED_TOKEN' && /Unexpected flow-(seq|map)-end token/.test(detail)) {
     code = 'stray-bracket';
     values.bracket = detail.includes('flow-seq-end') ? ']' : '}';

@@ -41,20 +41,22 @@ export async function loadDocument(
   display: string,
   options: LoadOptions,
 ): Promise<LoadedDocument | InputError> {
-  const fail = (code: InputError['code'], values: InputError['values'] = {}): InputError => ({ file: display, code, values });
   const read = await readBounded(file, options.maxBytes);
-  if ('error' in read) {
-    const err = read.error;
-    if (err === 'too-large') return fail('too-large', { size: read.size!, limit: options.maxBytes });
-    if (err === 'not-a-file') return fail('not-a-file', { kind: read.kind! });
-    if (err === 'ENOENT' || err === 'ENOTDIR') {
-      const link = await lstat(file).catch(() => undefined);
-      return fail(link?.isSymbolicLink() ? 'dangling-symlink' : 'not-found');
-    }
-    if (err === 'ELOOP') return fail('symlink-loop');
-    return fail('unreadable', { detail: err });
-  }
+  if ('error' in read) return readError(read, file, display, options.maxBytes);
   return parseDocumentBytes(read.bytes, display, options.encoding);
+}
+
+async function readError(read: { error: string; size?: number; kind?: string }, file: string, display: string, limit: number): Promise<InputError> {
+  const fail = (code: InputError['code'], values: InputError['values'] = {}): InputError => ({ file: display, code, values });
+  const err = read.error;
+  if (err === 'too-large') return fail('too-large', { size: read.size!, limit });
+  if (err === 'not-a-file') return fail('not-a-file', { kind: read.kind! });
+  if (err === 'ENOENT' || err === 'ENOTDIR') {
+    const link = await lstat(file).catch(() => undefined);
+    return fail(link?.isSymbolicLink() ? 'dangling-symlink' : 'not-found');
+  }
+  if (err === 'ELOOP') return fail('symlink-loop');
+  return fail('unreadable', { detail: err });
 }
 
 /**
@@ -111,7 +113,24 @@ function kindOf(info: Stats): string {
   return 'special file';
 }
 
-export function parseDocumentBytes(bytes: Uint8Array, display: string, encoding?: Encoding): LoadedDocument | InputError {
+/** Any YAML file the tool reads (a plan, a configuration, a rule or waiver file), as data. */
+export interface LoadedYaml {
+  file: string;
+  data: unknown;
+  locator: Locator;
+  /** No YAML content at all: empty, blank or comments only. Whether that is an error is the caller's call. */
+  empty: boolean;
+  encoding: Encoding;
+  encodingDetected: boolean;
+  /** The decoded text, for excerpts of errors found after parsing (a configuration's bad value). */
+  text: string;
+}
+
+/**
+ * Bytes of any YAML file to data, or an input error with position and excerpt: the same
+ * decoding, limits and messages as plans. Configuration, rule and waiver loaders use this.
+ */
+export function parseYamlBytes(bytes: Uint8Array, display: string, encoding?: Encoding): LoadedYaml | InputError {
   const decoded = decode(bytes, encoding);
   if (!decoded.ok) {
     const hint = decoded.hint ?? (decoded.reason === 'undecodable' && !encoding ? 'encoding' : '');
@@ -127,19 +146,40 @@ export function parseDocumentBytes(bytes: Uint8Array, display: string, encoding?
   }
   const parsed = parseYaml(decoded.text);
   if (!parsed.ok) return yamlInputError(display, parsed, decoded.text);
-  // Nothing to audit: one clear error rather than every rule reporting a missing field at 1:1.
-  if (parsed.empty) return { file: display, code: 'empty', values: {} };
-  const found = shapeOf(parsed.data);
-  if (found !== 'mapping') {
-    const at = parsed.locator.locate([]);
-    return { file: display, code: 'not-a-mapping', line: at.line, column: at.column, values: { found }, ...withExcerpt(decoded.text, at.line, at.column) };
-  }
   return {
     file: display,
     data: parsed.data,
     locator: parsed.locator,
+    empty: parsed.empty === true,
     encoding: decoded.encoding,
     encodingDetected: decoded.detected,
+    text: decoded.text,
+  };
+}
+
+/** A YAML file from disk, read within `maxBytes` (see `readBounded`). */
+export async function loadYamlFile(file: string, display: string, options: LoadOptions): Promise<LoadedYaml | InputError> {
+  const read = await readBounded(file, options.maxBytes);
+  if ('error' in read) return readError(read, file, display, options.maxBytes);
+  return parseYamlBytes(read.bytes, display, options.encoding);
+}
+
+export function parseDocumentBytes(bytes: Uint8Array, display: string, encoding?: Encoding): LoadedDocument | InputError {
+  const loaded = parseYamlBytes(bytes, display, encoding);
+  if (isInputError(loaded)) return loaded;
+  // Nothing to audit: one clear error rather than every rule reporting a missing field at 1:1.
+  if (loaded.empty) return { file: display, code: 'empty', values: {} };
+  const found = shapeOf(loaded.data);
+  if (found !== 'mapping') {
+    const at = loaded.locator.locate([]);
+    return { file: display, code: 'not-a-mapping', line: at.line, column: at.column, values: { found }, ...withExcerpt(loaded.text, at.line, at.column) };
+  }
+  return {
+    file: display,
+    data: loaded.data,
+    locator: loaded.locator,
+    encoding: loaded.encoding,
+    encodingDetected: loaded.encodingDetected,
   };
 }
 
@@ -150,6 +190,6 @@ function shapeOf(data: unknown): string {
   return typeof data === 'string' ? 'text' : typeof data;
 }
 
-export function isInputError(x: LoadedDocument | InputError): x is InputError {
+export function isInputError<T extends object>(x: T | InputError): x is InputError {
   return 'code' in x;
 }

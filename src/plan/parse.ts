@@ -169,6 +169,9 @@ function scanTokens(tokens: CST.Token[]): TokenShape {
   return shape;
 }
 
+/** What the parser says of a line indented between a list's items and their content. */
+export const SEQ_ITEM = /^Sequence item without - indicator/;
+
 /** The parser reports an unclosed quote or bracket where the file ends; point where it opens. */
 function startOf(code: string, message: string, offset: number, shape: TokenShape, text: string): number {
   if (code === 'MISSING_CHAR' && /quote/.test(message)) return shape.quotes.get(offset) ?? offset;
@@ -177,7 +180,7 @@ function startOf(code: string, message: string, offset: number, shape: TokenShap
     return before[before.length - 1] ?? offset;
   }
   // A line indented wrongly is shown where its text starts, past the indentation.
-  if (code === 'BAD_INDENT' && (offset === 0 || text[offset - 1] === '\n')) {
+  if ((code === 'BAD_INDENT' || SEQ_ITEM.test(message)) && (offset === 0 || text[offset - 1] === '\n')) {
     let o = offset;
     while (text[o] === ' ') o++;
     return o;
