@@ -144,8 +144,10 @@ export function parseYamlBytes(bytes: Uint8Array, display: string, encoding?: En
       ...withExcerpt(text.replace(/^\ufeff/, ''), decoded.line, decoded.column),
     };
   }
-  const parsed = parseYaml(decoded.text);
-  if (!parsed.ok) return yamlInputError(display, parsed, decoded.text);
+  // A lone CR ends a line in YAML (old Mac files) but not for the parser; same length, same offsets.
+  const text = decoded.text.replace(/\r(?!\n)/g, '\n');
+  const parsed = parseYaml(text);
+  if (!parsed.ok) return yamlInputError(display, parsed, text);
   return {
     file: display,
     data: parsed.data,
@@ -153,7 +155,7 @@ export function parseYamlBytes(bytes: Uint8Array, display: string, encoding?: En
     empty: parsed.empty === true,
     encoding: decoded.encoding,
     encodingDetected: decoded.detected,
-    text: decoded.text,
+    text,
   };
 }
 

@@ -5,7 +5,7 @@ import { auditFile } from '../../src/audit/run.js';
 import type { CompiledCatalog } from '../../src/engine/audit.js';
 import { Selector } from '../../src/engine/select.js';
 import { reportInternalError } from '../../src/cli/main.js';
-import { isInputError, loadDocument, loadYamlFile, parseByteSize } from '../../src/plan/load.js';
+import { isInputError, loadDocument, loadYamlFile, parseByteSize, parseDocumentBytes } from '../../src/plan/load.js';
 import { catalog } from '../helpers/audit.js';
 import { scratch } from './helpers.js';
 
@@ -72,5 +72,14 @@ describe('any YAML file (configuration, rules, waivers) through the same path', 
     const broken = await loadYamlFile(join(dir, 'broken.yaml'), 'broken.yaml', { maxBytes: 1000 });
     expect(broken).toMatchObject({ code: 'bad-indent', line: 3, column: 4, excerpt: { text: '   severity: error', caret: 4 } });
     expect(await loadYamlFile(join(dir, 'none.yaml'), 'none.yaml', { maxBytes: 1000 })).toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('line endings', () => {
+  it('reads CRLF and old-Mac CR files alike, with the same positions', async () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const doc = parseDocumentBytes(Buffer.from(`county:${nl}  name: 桃溪县${nl}  name: x${nl}`), 'plan.yaml');
+      expect(doc).toMatchObject({ code: 'duplicate-key', line: 3, column: 3, excerpt: { text: '  name: x' } });
+    }
   });
 });
