@@ -232,8 +232,11 @@ class Converter {
     const target = this.anchors.get(node.source);
     if (!target) throw new Refusal('UNKNOWN_ALIAS', offset, `no anchor &${node.source} before this alias`, { name: node.source });
     this.targets.set(node, target);
-    if (this.open.has(target)) throw new Refusal('ALIAS_CYCLE', offset, `alias *${node.source} refers to a node that contains it`, { name: node.source });
-    const hit = this.done.get(target)!;
+    const hit = this.done.get(target);
+    // Not converted yet means still being converted: the alias lies inside its own anchor.
+    if (!hit || this.open.has(target)) {
+      throw new Refusal('ALIAS_CYCLE', offset, `alias *${node.source} refers to a node that contains it`, { name: node.source });
+    }
     this.count(hit.size, offset);
     return hit;
   }
@@ -261,7 +264,7 @@ class Converter {
   private map(node: YamlNode & { items: Pair[] }): { value: unknown; size: number } {
     this.open.add(node);
     const out: Record<string, unknown> = {};
-    const lines = new Map<string, number>();
+    const seen = new Map<string, number>();
     let size = 1;
     for (const pair of node.items) {
       const keyOffset = (pair.key as YamlNode | null)?.range?.[0] ?? node.range?.[0] ?? 0;
@@ -274,10 +277,10 @@ class Converter {
         throw new Refusal('NON_SCALAR_KEY', keyOffset, 'a key must be text or a number, not a list or a mapping');
       }
       const key = isScalar(keyNode) ? String(keyNode.value) : '';
-      if (lines.has(key)) {
-        throw new Refusal('DUPLICATE_KEY', keyOffset, `duplicate key ${key}`, { key, first: lines.get(key)! });
+      if (seen.has(key)) {
+        throw new Refusal('DUPLICATE_KEY', keyOffset, `duplicate key ${key}`, { key, first: seen.get(key)! });
       }
-      lines.set(key, keyOffset);
+      seen.set(key, keyOffset);
       const r = this.convert(pair.value);
       size += r.size;
       // An own, enumerable property even for `__proto__`: data, never the prototype.
