@@ -65,15 +65,9 @@ export function reportInternalError(e: unknown, debug: boolean = process.argv.in
 
 /** A report piped into `head` ends quietly; Ctrl-C leaves no half-written report behind. */
 export function installProcessHandlers(): void {
-  // The reader went away (`| head`): what is left of the report has nobody to read it.
-  const quietOnPipe = (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') {
-      removePending();
-      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    }
-    fatal(e);
-  };
-  process.stdout.on('error', quietOnPipe);
+  // The reader went away (`| head`): the rest of the report has nobody to read it. The run
+  // still ends on its own, so that the exit code is the audit's verdict, not a guess.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? undefined : fatal(e)));
   process.stderr.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? undefined : fatal(e)));
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
