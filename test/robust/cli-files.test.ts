@@ -41,6 +41,19 @@ describe('file system problems: one line each, exit 2, the good plan still audit
   });
 });
 
+describe('order of the arguments', () => {
+  it('changes neither the report nor the error lines', () => {
+    const dir = scratch({ 'a.yaml': ALIGNED, 'b.yaml': 'a: "\n', 'c/d.yaml': ALIGNED });
+    const args = ['a.yaml', 'b.yaml', 'missing.yaml', 'nothing/*.yaml', 'c'];
+    const one = cli(['check', ...args, '--format', 'json'], { cwd: dir });
+    const two = cli(['check', ...[...args].reverse(), '--format', 'json'], { cwd: dir });
+    expect(one.code).toBe(2);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(one.stderr.trim().split('\n')).toHaveLength(3);
+  });
+});
+
 describe('special files', () => {
   it('refuses a folder, a FIFO and a device given by name, without waiting on them', () => {
     const dir = scratch({ 'good.yaml': ALIGNED });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { auditFile } from '../../src/audit/run.js';
@@ -19,6 +19,14 @@ describe('--max-file-size', () => {
   ])('reads %s', (text, bytes) => expect(parseByteSize(text)).toBe(bytes));
 
   it.each(['0', '-1', 'lots', '', '5T', '1e9'])('refuses %j', (text) => expect(parseByteSize(text)).toBeUndefined());
+
+  it('refuses a 10 GiB (sparse) file from its size alone, never reading it', async () => {
+    const dir = scratch({ 'huge.yaml': '' });
+    truncateSync(join(dir, 'huge.yaml'), 10 * 1024 ** 3);
+    const before = process.memoryUsage().rss;
+    expect(await loadDocument(join(dir, 'huge.yaml'), 'huge.yaml', { maxBytes: 5 * 1024 * 1024 })).toMatchObject({ code: 'too-large', values: { size: 10 * 1024 ** 3 } });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
 
   it('refuses a file over the limit without reading it, and reads one at the limit', async () => {
     const dir = scratch({ 'plan.yaml': 'format_version: 1\n' });
