@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
 /** A bug, not bad input: one line and a plea to report it; the stack only with --debug. */
 export function reportInternalError(e: unknown, debug: boolean = process.argv.includes('--debug')): void {
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`rural-audit: internal error: ${sanitize(message)}\n`);
+  process.stderr.write(`rural-audit: internal error: ${sanitizeLine(message)}\n`);
   if (debug) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
   else process.stderr.write('rural-audit: run again with --debug for details, and please report it\n');
 }
