@@ -69,7 +69,7 @@ describe('a broken catalog', () => {
 ${extra}`;
 
   it.each([
-    ['a YAML syntax error', 'x: [unclosed', 1, 13, /Flow sequence|flow|Missing/i],
+    ['a YAML syntax error', 'x: [unclosed', 1, 4, /Flow sequence|flow|Missing/i],
     ['a missing required key', valid(''), 1, 3, /must have required property 'then'/],
     ['an unknown function', valid('  then: {function: nope}'), 9, 20, /unknown function nope/],
     ['bad options', valid('  then: {function: nonEmpty, options: {min: -1}}'), 9, 30, /options of nonEmpty/],

@@ -48,16 +48,23 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
 }
 
 export async function auditFile(path: string, display: string, compiled: CompiledCatalog, options: AuditOptions): Promise<FileResult> {
-  const loaded = await loadDocument(path, display, {
-    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
-    encoding: options.encoding,
-  });
+  let loaded;
+  try {
+    loaded = await loadDocument(path, display, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, encoding: options.encoding });
+  } catch (e) {
+    return internalError(display, e);
+  }
   if (isInputError(loaded)) return { file: display, findings: [], error: loaded };
   const county = childOf(loaded.data, 'county');
   const name = childOf(county, 'name');
   const code = childOf(county, 'code');
   const owners = options.catalog?.owners;
-  const audited = review(loaded, auditDocument(loaded, options.catalogFor?.(path) ?? compiled), options);
+  let audited;
+  try {
+    audited = review(loaded, auditDocument(loaded, options.catalogFor?.(path) ?? compiled), options);
+  } catch (e) {
+    return internalError(display, e);
+  }
   const findings = audited.map((f) => {
     const owner = ownerOf(f, loaded.data, owners?.[f.area]);
     return owner ? { ...f, owner } : f;
@@ -76,4 +83,10 @@ export async function auditFile(path: string, display: string, compiled: Compile
 
 function review(doc: LoadedDocument, findings: Finding[], options: AuditOptions): Finding[] {
   return options.review ? options.review(doc, findings) : findings;
+}
+
+/** A bug, not the plan's fault: reported against this file, and the other files still audited. */
+function internalError(display: string, e: unknown): FileResult {
+  const detail = e instanceof Error ? e.message : String(e);
+  return { file: display, findings: [], error: { file: display, code: 'internal-error', values: { detail } } };
 }

@@ -4,8 +4,10 @@ import { Option } from 'commander';
 import type { AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
+import { parseByteSize } from '../plan/load.js';
 import { FORMATS } from '../report/index.js';
-import { inputErrorLine, SEVERITY_RANK } from '../report/text.js';
+import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
+import { inputErrorLine, sanitizeLine, SEVERITY_RANK } from '../report/text.js';
 import { OutputError, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { UsageError } from './usage.js';
@@ -52,7 +54,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--lang <lang>', 'language of messages').choices([...LANGS]).default('zh'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('error'))
     .option('--encoding <name>', `force the plans' encoding (${ENCODINGS.join(', ')}, gbk)`)
-    .option('--max-file-size <bytes>', 'refuse plans larger than this', String(50 * 1024 * 1024))
+    .option('--max-file-size <size>', 'refuse plans larger than this (bytes, or 512k, 20M)', '5M')
     .option('-c, --config <file>', 'config file (default: rural-audit.config.yaml here or in a folder above)')
     .option('--no-config', 'use no config file: the built-in catalog as written')
     .option('--print-config', 'print the settings in force and where each came from, then exit')
@@ -72,13 +74,15 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
     return 0;
   }
   const encoding = opts.encoding === undefined ? undefined : normaliseEncoding(opts.encoding);
-  if (opts.encoding !== undefined && !encoding) throw new UsageError(`unknown encoding ${opts.encoding}`);
-  const maxBytes = Number(opts.maxFileSize);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes`);
+  if (opts.encoding !== undefined && !encoding) {
+    throw new UsageError(`unknown encoding ${opts.encoding}; known: ${ENCODINGS.join(', ')}, gbk, gb2312, cp936`);
+  }
+  const maxBytes = parseByteSize(opts.maxFileSize);
+  if (maxBytes === undefined) throw new UsageError(`--max-file-size must be a positive size in bytes, like 5242880, 512k or 20M`);
   const outputs = parseOutputs(opts.format ?? [], opts.output);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
   const { result, notices } = await auditWithSettings(paths, opts, { encoding, maxBytes }, opts.lang);
-  reportProblems(result, opts.lang);
+  reportProblems(result, opts.lang, encoding !== undefined);
   for (const n of notices) process.stderr.write(`${n}\n`);
   const failures: string[] = [];
   let stdout: string | undefined;
@@ -152,13 +156,13 @@ function isDate(s: string): boolean {
 }
 
 /** Input errors and encoding notices go to stderr, one line each; stdout carries only the report. */
-function reportProblems(result: AuditResult, lang: Lang): void {
+function reportProblems(result: AuditResult, lang: Lang, forced: boolean): void {
   for (const e of result.errors) process.stderr.write(`${inputErrorLine(e, lang)}\n`);
   for (const f of result.files) {
     if (f.error) process.stderr.write(`${inputErrorLine(f.error, lang)}\n`);
-    else if (f.encoding && f.encoding !== 'utf-8') {
-      const note = lang === 'zh' ? `提示：按 ${f.encoding.toUpperCase()} 编码读取` : `notice: read as ${f.encoding.toUpperCase()}`;
-      process.stderr.write(`${f.file}: ${note}\n`);
+    // Only a guessed encoding earns a notice: a BOM or --encoding says what the file is.
+    else if (f.encoding === 'gb18030' && !forced) {
+      process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}\n`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CatalogError } from '../catalog/load.js';
-import { inputErrorLine } from '../report/text.js';
+import { inputErrorLine, sanitize, sanitizeLine } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './check.js';
 import { OutputError, pending } from './output.js';
@@ -24,7 +24,8 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    // commander echoes arguments back in its errors: no escape sequence reaches the terminal raw.
+    .configureOutput({ writeErr: (s) => process.stderr.write(sanitize(s)) });
   registerCheck(program);
   registerRules(program);
   registerWaivers(program);
@@ -48,32 +49,55 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError || e instanceof OutputError) {
-      process.stderr.write(`rural-audit: ${e.message}\n`);
+      process.stderr.write(`rural-audit: ${sanitizeLine(e.message)}\n`);
       return 2;
     }
-    process.stderr.write(`rural-audit: internal error: ${(e as Error).message ?? String(e)}\n`);
-    if (debug) process.stderr.write(`${(e as Error).stack}\n`);
-    else process.stderr.write('rural-audit: run again with --debug for details, and please report it\n');
+    reportInternalError(e, debug);
     return 2;
   }
 }
 
+/** A bug, not bad input: one line and a plea to report it; the stack only with --debug. */
+export function reportInternalError(e: unknown, debug: boolean = process.argv.includes('--debug')): void {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`rural-audit: internal error: ${sanitizeLine(message)}\n`);
+  if (debug) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  else process.stderr.write('rural-audit: run again with --debug for details, and please report it\n');
+}
+
 /** A report piped into `head` ends quietly; Ctrl-C leaves no half-written report behind. */
 export function installProcessHandlers(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // The reader went away (`| head`): the rest of the report has nobody to read it. The run
+  // still ends on its own, so that the exit code is the audit's verdict, not a guess.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? undefined : fatal(e)));
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? undefined : fatal(e)));
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      for (const tmp of pending) {
-        try {
-          unlinkSync(tmp);
-        } catch {
-          // already gone
-        }
-      }
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      removePending();
+      process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
     });
   }
+}
+
+function fatal(e: unknown): never {
+  removePending();
+  try {
+    reportInternalError(e);
+  } catch {
+    // stderr itself is gone
+  }
+  process.exit(2);
+}
+
+function removePending(): void {
+  for (const tmp of pending) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+  }
+  pending.clear();
 }

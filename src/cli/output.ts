@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join, resolve } from 'node:path';
 
@@ -9,8 +9,7 @@ import { dirname, basename, join, resolve } from 'node:path';
  */
 export async function writeReport(target: string, text: string, inputs: string[]): Promise<void> {
   const abs = resolve(target);
-  const real = safeRealpath(abs);
-  if (inputs.some((i) => safeRealpath(resolve(i)) === real)) {
+  if (inputs.some((i) => sameFile(abs, resolve(i)))) {
     throw new OutputError(`${target}: refusing to write a report over an input file`);
   }
   const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -30,6 +29,18 @@ export async function writeReport(target: string, text: string, inputs: string[]
 export const pending = new Set<string>();
 
 export class OutputError extends Error {}
+
+/** Same path after symlinks, or the same file under another name (a hard link). */
+function sameFile(a: string, b: string): boolean {
+  if (safeRealpath(a) === safeRealpath(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
 
 function safeRealpath(p: string): string {
   try {

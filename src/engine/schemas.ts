@@ -7,7 +7,8 @@ import type { SchemaError } from './functions/types.js';
  * One validator for the plan schema and for the JSON Schema conditions written in rules.
  * `ownProperties` keeps a plan's `__proto__` or `constructor` keys from reaching Object.prototype.
  */
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ownProperties: true });
+// strictNumbers: NaN and ±Infinity (`.nan`, `.inf`, `1e999` in YAML) are not numbers a plan can mean.
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ownProperties: true, strictNumbers: true });
 const cache = new WeakMap<object, ValidateFunction>();
 
 export function compileSchema(schema: object): ValidateFunction {

@@ -25,6 +25,7 @@ export function displayPath(abs: string, cwd: string = process.cwd()): string {
 export async function discoverPlans(args: string[], cwd: string = process.cwd()): Promise<{ files: PlanFile[]; errors: InputError[] }> {
   const found = new Map<string, PlanFile>();
   const errors: InputError[] = [];
+  const fail = (dir: string, code: string) => errors.push({ file: displayPath(dir, cwd), code: 'unreadable', values: { detail: code } });
   const add = async (abs: string) => {
     const key = await realpath(abs).catch(() => abs);
     if (!found.has(key)) found.set(key, { path: abs, display: displayPath(abs, cwd) });
@@ -35,7 +36,7 @@ export async function discoverPlans(args: string[], cwd: string = process.cwd())
       const { base, pattern } = splitGlob(arg, cwd);
       await walk(base, new Set(), async (file) => {
         if (pattern.test(displayPath(file, cwd)) || pattern.test(file.split(sep).join('/'))) await add(file);
-      });
+      }, fail);
       if (found.size === before) errors.push({ file: arg, code: 'no-match', values: {} });
       continue;
     }
@@ -44,35 +45,53 @@ export async function discoverPlans(args: string[], cwd: string = process.cwd())
     if (info?.isDirectory()) {
       await walk(abs, new Set(), async (file) => {
         if (YAML_FILE.test(file)) await add(file);
-      });
+      }, fail);
       if (found.size === before) errors.push({ file: displayPath(abs, cwd), code: 'no-match', values: {} });
     } else {
       // Missing and unreadable files are reported when they are loaded, with the other input errors.
       await add(abs);
     }
   }
-  const files = [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  const byName = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const files = [...found.values()].sort(byName((f) => f.display));
+  // In any order of the arguments, the same report.
+  errors.sort(byName((e) => `${e.file}\0${e.code}`));
   return { files, errors };
 }
 
-/** Depth-first, in name order; each real folder once, so symlink loops end. */
-async function walk(dir: string, seen: Set<string>, visit: (file: string) => Promise<void>): Promise<void> {
+/**
+ * Depth-first, in name order; each real folder once, so symlink loops end. A link that leads
+ * nowhere (dangling, or a loop of links) is still visited by name, so that a `plan.yaml` link
+ * gets reported rather than silently skipped; a folder that cannot be listed is reported.
+ */
+async function walk(
+  dir: string,
+  seen: Set<string>,
+  visit: (file: string) => Promise<void>,
+  fail: (dir: string, code: string) => void,
+): Promise<void> {
   const real = await realpath(dir).catch(() => undefined);
   if (!real || seen.has(real)) return;
   seen.add(real);
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    fail(dir, (e as NodeJS.ErrnoException).code ?? 'error');
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) await walk(full, seen, visit);
+      if (!SKIP_DIRS.has(entry.name)) await walk(full, seen, visit, fail);
     } else if (entry.isFile()) {
       await visit(full);
     } else if (entry.isSymbolicLink()) {
       const info = await stat(full).catch(() => undefined);
       if (info?.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) await walk(full, seen, visit);
-      } else if (info?.isFile()) await visit(full);
+        if (!SKIP_DIRS.has(entry.name)) await walk(full, seen, visit, fail);
+      } else if (!info || info.isFile()) await visit(full);
     }
   }
 }

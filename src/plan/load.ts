@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { decode, type Encoding } from './decode.js';
-import type { InputError } from './input-error.js';
+import { withExcerpt, yamlInputError, type InputError } from './input-error.js';
 import { parseYaml } from './parse.js';
 import type { Locator } from './position.js';
 
@@ -20,56 +21,177 @@ export interface LoadOptions {
   encoding?: Encoding;
 }
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * Plans larger than this are refused unless --max-file-size says otherwise. A county's plan is
+ * well under 1 MiB; parsing takes memory of the order of 90 times the file's size (measured on
+ * a 10 MiB plan: 0.9 GB), so the limit is what bounds memory.
+ */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** `5242880`, `512k`, `5M`, `1G` (binary multiples; a trailing `B`/`iB` is allowed) → bytes. */
+export function parseByteSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const n = Math.floor(Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase()));
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
 
 export async function loadDocument(
   file: string,
   display: string,
   options: LoadOptions,
 ): Promise<LoadedDocument | InputError> {
-  const fail = (code: InputError['code'], values: InputError['values'] = {}, line?: number, column?: number): InputError => ({
-    file: display,
-    code,
-    values,
-    ...(line === undefined ? {} : { line, column }),
-  });
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return fail('not-a-file');
-    if (info.size > options.maxBytes) return fail('too-large', { size: info.size, limit: options.maxBytes });
-    bytes = await readFile(file);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'ELOOP') return fail('not-found');
-    return fail('unreadable', { detail: err.code ?? err.message });
-  }
-  return parseDocumentBytes(bytes, display, options.encoding);
+  const read = await readBounded(file, options.maxBytes);
+  if ('error' in read) return readError(read, file, display, options.maxBytes);
+  return parseDocumentBytes(read.bytes, display, options.encoding);
 }
 
-export function parseDocumentBytes(bytes: Uint8Array, display: string, encoding?: Encoding): LoadedDocument | InputError {
+async function readError(read: { error: string; size?: number; kind?: string }, file: string, display: string, limit: number): Promise<InputError> {
+  const fail = (code: InputError['code'], values: InputError['values'] = {}): InputError => ({ file: display, code, values });
+  const err = read.error;
+  if (err === 'too-large') return fail('too-large', { size: read.size!, limit });
+  if (err === 'not-a-file') return fail('not-a-file', { kind: read.kind! });
+  if (err === 'ENOENT' || err === 'ENOTDIR') {
+    const link = await lstat(file).catch(() => undefined);
+    return fail(link?.isSymbolicLink() ? 'dangling-symlink' : 'not-found');
+  }
+  if (err === 'ELOOP') return fail('symlink-loop');
+  return fail('unreadable', { detail: err });
+}
+
+/**
+ * Read at most `max` bytes. The size is checked on the open file, not on the path, and the read
+ * stops one byte past the limit, so a file that grows (or a device that never ends) cannot
+ * make memory grow with it.
+ */
+async function readBounded(
+  file: string,
+  max: number,
+): Promise<{ bytes: Buffer } | { error: string; size?: number; kind?: string }> {
+  let handle;
+  try {
+    // Checked on the path first: opening a FIFO would wait for a writer forever.
+    const before = await stat(file);
+    if (!before.isFile()) return { error: 'not-a-file', kind: kindOf(before) };
+    handle = await open(file, 'r');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EISDIR') return { error: 'not-a-file', kind: 'directory' };
+    return { error: err.code ?? err.message };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { error: 'not-a-file', kind: kindOf(info) };
+    if (info.size > max) return { error: 'too-large', size: info.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(Math.max(info.size - total, 64 * 1024), max + 1 - total);
+      if (want <= 0) break;
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buf, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > max) return { error: 'too-large', size: total };
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EISDIR') return { error: 'not-a-file', kind: 'directory' };
+    return { error: err.code ?? err.message };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'directory';
+  if (info.isFIFO()) return 'FIFO';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  return 'special file';
+}
+
+/** Any YAML file the tool reads (a plan, a configuration, a rule or waiver file), as data. */
+export interface LoadedYaml {
+  file: string;
+  data: unknown;
+  locator: Locator;
+  /** No YAML content at all: empty, blank or comments only. Whether that is an error is the caller's call. */
+  empty: boolean;
+  encoding: Encoding;
+  encodingDetected: boolean;
+  /** The decoded text, for excerpts of errors found after parsing (a configuration's bad value). */
+  text: string;
+}
+
+/**
+ * Bytes of any YAML file to data, or an input error with position and excerpt: the same
+ * decoding, limits and messages as plans. Configuration, rule and waiver loaders use this.
+ */
+export function parseYamlBytes(bytes: Uint8Array, display: string, encoding?: Encoding): LoadedYaml | InputError {
   const decoded = decode(bytes, encoding);
   if (!decoded.ok) {
+    const hint = decoded.hint ?? (decoded.reason === 'undecodable' && !encoding ? 'encoding' : '');
+    const text = new TextDecoder(decoded.encoding, { fatal: false }).decode(bytes.subarray(0, Math.min(bytes.length, decoded.offset + 4096)));
     return {
       file: display,
       code: decoded.reason,
-      values: { offset: decoded.offset, encoding: decoded.encoding ?? 'UTF-8' },
+      line: decoded.line,
+      column: decoded.column,
+      values: { offset: decoded.offset, encoding: decoded.encoding.toUpperCase(), hint },
+      ...withExcerpt(text.replace(/^\ufeff/, ''), decoded.line, decoded.column),
     };
   }
-  const parsed = parseYaml(decoded.text);
-  if (!parsed.ok) {
-    const code = parsed.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : parsed.code === 'ALIAS_LIMIT' ? 'alias-limit' : 'yaml-syntax';
-    return { file: display, code, line: parsed.line, column: parsed.column, values: { detail: parsed.detail } };
-  }
+  // A lone CR ends a line in YAML (old Mac files) but not for the parser; same length, same offsets.
+  const text = decoded.text.replace(/\r(?!\n)/g, '\n');
+  const parsed = parseYaml(text);
+  if (!parsed.ok) return yamlInputError(display, parsed, text);
   return {
     file: display,
     data: parsed.data,
     locator: parsed.locator,
+    empty: parsed.empty === true,
     encoding: decoded.encoding,
     encodingDetected: decoded.detected,
+    text,
   };
 }
 
-export function isInputError(x: LoadedDocument | InputError): x is InputError {
+/** A YAML file from disk, read within `maxBytes` (see `readBounded`). */
+export async function loadYamlFile(file: string, display: string, options: LoadOptions): Promise<LoadedYaml | InputError> {
+  const read = await readBounded(file, options.maxBytes);
+  if ('error' in read) return readError(read, file, display, options.maxBytes);
+  return parseYamlBytes(read.bytes, display, options.encoding);
+}
+
+export function parseDocumentBytes(bytes: Uint8Array, display: string, encoding?: Encoding): LoadedDocument | InputError {
+  const loaded = parseYamlBytes(bytes, display, encoding);
+  if (isInputError(loaded)) return loaded;
+  // Nothing to audit: one clear error rather than every rule reporting a missing field at 1:1.
+  if (loaded.empty) return { file: display, code: 'empty', values: {} };
+  const found = shapeOf(loaded.data);
+  if (found !== 'mapping') {
+    const at = loaded.locator.locate([]);
+    return { file: display, code: 'not-a-mapping', line: at.line, column: at.column, values: { found }, ...withExcerpt(loaded.text, at.line, at.column) };
+  }
+  return {
+    file: display,
+    data: loaded.data,
+    locator: loaded.locator,
+    encoding: loaded.encoding,
+    encodingDetected: loaded.encodingDetected,
+  };
+}
+
+function shapeOf(data: unknown): string {
+  if (data === null || data === undefined) return 'null';
+  if (Array.isArray(data)) return 'list';
+  if (typeof data === 'object') return 'mapping';
+  return typeof data === 'string' ? 'text' : typeof data;
+}
+
+export function isInputError<T extends object>(x: T | InputError): x is InputError {
   return 'code' in x;
 }

@@ -1,9 +1,16 @@
 /**
  * Text to data plus a locator. This is the one place that knows which YAML parser runs,
  * so that a faster parse path can be chosen later without touching rules or reports.
+ *
+ * Hostile input is stopped here, before anything recursive or expensive runs over it:
+ * nesting deeper than MAX_DEPTH is refused on the parser's flat token stream (the composer,
+ * the conversion to data, the schema validator and the reports all recurse); aliases are
+ * resolved by our own linear conversion, which counts the nodes they expand to (alias bombs)
+ * and refuses aliases to their own ancestors (cycles); tags other than YAML's core ones are
+ * refused, never resolved; `__proto__` keys become plain own properties.
  */
-import { LineCounter, parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, Pair } from 'yaml';
 import type { Path } from './path.js';
 import type { Located, Locator, Position } from './position.js';
 
@@ -11,52 +18,278 @@ export interface Parsed {
   ok: true;
   data: unknown;
   locator: Locator;
+  /** True when the text holds no YAML node at all (empty, blank or comments only). */
+  empty?: boolean;
 }
 
 export interface ParseFailure {
   ok: false;
+  /** The YAML library's error code (BAD_INDENT, DUPLICATE_KEY, …) or one of ours (TOO_DEEP, …). */
   code: string;
+  /** The parser's own words, in English; `yamlInputError` turns the code into a bilingual message. */
   detail: string;
   line: number;
   column: number;
+  /** Extra words for the message: the tag, the first line of a duplicate key. */
+  values?: Record<string, string | number>;
 }
 
-/** Aliases may be used, but not to blow up a small file into a huge structure. */
-const MAX_ALIAS_COUNT = 100;
+/** Collections nested deeper than this are refused: no plan needs more than a dozen levels. */
+export const MAX_DEPTH = 100;
+/** Aliases may stand for at most this many nodes in all: enough for any plan, far from a bomb. */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
+/** Codes of our own, beside the YAML library's. */
+export type OwnParseCode = 'TOO_DEEP' | 'ALIAS_LIMIT' | 'ALIAS_CYCLE' | 'UNKNOWN_ALIAS' | 'NON_SCALAR_KEY' | 'UNSUPPORTED_TAG' | 'MULTIPLE_DOCS';
+
+class Refusal extends Error {
+  constructor(
+    readonly code: OwnParseCode | 'DUPLICATE_KEY',
+    readonly offset: number,
+    detail: string,
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(detail);
+  }
+}
+
+const OPTIONS = {
+  // YAML 1.2 core schema whatever a %YAML directive says: no `<<` merges, no !!binary,
+  // !!set, !!timestamp, no yes/no booleans.
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  resolveKnownTags: false,
+  // Duplicates are found on the converted keys (`1` and `"1"` collide in JSON too), with both lines.
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false,
+} as const;
 
 export function parseYaml(text: string): Parsed | ParseFailure {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    strict: true,
-  });
+  const lines = new LineCounter();
   const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = lines.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line, column: col };
   };
-  if (!Array.isArray(docs)) {
-    return { ok: true, data: null, locator: new EmptyLocator() };
+  const tokens = [...new Parser(lines.addNewLine).parse(text)];
+  const shape = scanTokens(tokens);
+  if (shape.tooDeep !== undefined) {
+    return { ok: false, code: 'TOO_DEEP', detail: `collections nested more than ${MAX_DEPTH} deep`, ...at(shape.tooDeep), values: { limit: MAX_DEPTH } };
+  }
+  const composer = new Composer(OPTIONS);
+  const docs = [...composer.compose(tokens)] as Document.Parsed[];
+  // Of the library's warnings only unresolved tags matter: a tag we cannot honour is refused.
+  // The others (a closing bracket at its key's indentation, an unknown directive) are harmless.
+  const isTagWarning = (w: { code: string }) => w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_COLLECTION_TYPE';
+  const problems = docs.flatMap((d) => [...d.errors, ...d.warnings.filter(isTagWarning)]);
+  if (docs.length === 0) problems.push(...composer.streamInfo().errors);
+  if (problems.length > 0) {
+    const first = problems.map((e) => ({ e, offset: startOf(e.code, e.message, e.pos[0], shape, text) })).sort((a, b) => a.offset - b.offset)[0]!;
+    const { e, offset } = first;
+    const tagged = isTagWarning(e);
+    return {
+      ok: false,
+      code: tagged ? 'UNSUPPORTED_TAG' : e.code,
+      detail: e.message,
+      ...at(offset),
+      ...(tagged ? { values: { tag: tagAt(text, e.pos[0]) } } : {}),
+    };
   }
   const first = docs[0];
-  if (!first) return { ok: true, data: null, locator: new EmptyLocator() };
-  for (const doc of docs) {
-    const err = doc.errors[0];
-    if (err) return { ok: false, code: err.code, detail: err.message, ...at(err.pos[0]) };
-  }
+  if (!first || isNothing(first.contents)) return { ok: true, data: null, locator: new EmptyLocator(), empty: true };
   const second = docs[1];
   if (second) {
-    const start = second.range?.[0] ?? 0;
-    return { ok: false, code: 'MULTIPLE_DOCS', detail: 'a plan file holds one YAML document', ...at(start) };
+    return { ok: false, code: 'MULTIPLE_DOCS', detail: 'a plan file holds one YAML document', ...at(second.range[0]) };
   }
-  let data: unknown;
   try {
-    data = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const converter = new Converter(MAX_ALIAS_EXPANSION);
+    const data = converter.toJS(first.contents);
+    return { ok: true, data, locator: new DocumentLocator(first, lines, converter.targets) };
   } catch (e) {
-    return { ok: false, code: 'ALIAS_LIMIT', detail: (e as Error).message, line: 1, column: 1 };
+    if (!(e instanceof Refusal)) throw e;
+    const values = { ...e.values };
+    // The first occurrence of a duplicate key is named by its line.
+    if (typeof values.first === 'number') values.first = at(values.first).line;
+    return { ok: false, code: e.code, detail: e.message, ...at(e.offset), values };
   }
-  return { ok: true, data, locator: new DocumentLocator(first, lineCounter) };
+}
+
+/** No node at all, or the empty node a bare `---` leaves (an explicit `null` or `~` is content). */
+function isNothing(node: unknown): boolean {
+  return node === null || (isScalar(node) && node.value === null && node.source === '' && !node.tag && !node.anchor);
+}
+
+interface TokenShape {
+  /** Offset of the first collection nested too deep. */
+  tooDeep?: number;
+  /** End offset of each quoted scalar → where its opening quote stands. */
+  quotes: Map<number, number>;
+  /** Opening brackets of flow collections that are never properly closed. */
+  unclosed: number[];
+}
+
+/** One flat pass over the parser's tokens, with an explicit stack: safe at any depth. */
+function scanTokens(tokens: CST.Token[]): TokenShape {
+  const shape: TokenShape = { quotes: new Map(), unclosed: [] };
+  const stack: { token: CST.Token | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    switch (token.type) {
+      case 'document':
+        stack.push({ token: token.value, depth });
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        if (depth + 1 > MAX_DEPTH) {
+          if (shape.tooDeep === undefined || token.offset < shape.tooDeep) shape.tooDeep = token.offset;
+          break;
+        }
+        if (token.type === 'flow-collection') {
+          const close = token.start.source === '[' ? ']' : '}';
+          if (token.end[0]?.source !== close) shape.unclosed.push(token.offset);
+        }
+        for (const item of token.items) {
+          if ('key' in item) stack.push({ token: item.key ?? undefined, depth: depth + 1 });
+          stack.push({ token: item.value, depth: depth + 1 });
+        }
+        break;
+      }
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        shape.quotes.set(token.offset + token.source.length, token.offset);
+        break;
+      default:
+        break;
+    }
+  }
+  shape.unclosed.sort((a, b) => a - b);
+  return shape;
+}
+
+/** What the parser says of a line indented between a list's items and their content. */
+export const SEQ_ITEM = /^Sequence item without - indicator/;
+
+/** The parser reports an unclosed quote or bracket where the file ends; point where it opens. */
+function startOf(code: string, message: string, offset: number, shape: TokenShape, text: string): number {
+  if (code === 'MISSING_CHAR' && /quote/.test(message)) return shape.quotes.get(offset) ?? offset;
+  if (/^Flow (sequence|map).*end with/.test(message)) {
+    const before = shape.unclosed.filter((o) => o < offset);
+    return before[before.length - 1] ?? offset;
+  }
+  // A line indented wrongly is shown where its text starts, past the indentation.
+  if ((code === 'BAD_INDENT' || SEQ_ITEM.test(message)) && (offset === 0 || text[offset - 1] === '\n')) {
+    let o = offset;
+    while (text[o] === ' ') o++;
+    return o;
+  }
+  return offset;
+}
+
+/** The tag as written (`!!js/function`, `!foo`), for the message. */
+function tagAt(text: string, offset: number): string {
+  const m = /^!<[^>\s]*>|^![^\s,[\]{}]*/.exec(text.slice(offset, offset + 200));
+  return m ? m[0] : '!';
+}
+
+/**
+ * YAML nodes to plain data in one pass, in document order, so that an alias finds the last
+ * anchor of its name before it, as YAML says. Aliases share the converted value (no copy); the
+ * number of nodes they stand for is still counted, since every consumer walks them again.
+ */
+class Converter {
+  private readonly anchors = new Map<string, YamlNode>();
+  private readonly done = new Map<YamlNode, { value: unknown; size: number }>();
+  private readonly open = new Set<YamlNode>();
+  /** Where each alias leads: the locator follows aliases without searching the document again. */
+  readonly targets = new Map<Alias, YamlNode>();
+  private total = 0;
+
+  constructor(private readonly limit: number) {}
+
+  toJS(node: unknown): unknown {
+    return this.convert(node).value;
+  }
+
+  private convert(node: unknown): { value: unknown; size: number } {
+    if (node === null || node === undefined) return { value: null, size: 1 };
+    if (isAlias(node)) return this.alias(node);
+    const n = node as YamlNode;
+    if (n.anchor) this.anchors.set(n.anchor, n);
+    let out: { value: unknown; size: number };
+    if (isScalar(n)) out = { value: n.value, size: 1 };
+    else if (isMap(n)) out = this.map(n);
+    else if (isSeq(n)) out = this.seq(n);
+    else throw new Refusal('UNSUPPORTED_TAG', n.range?.[0] ?? 0, 'unsupported node', { tag: '?' });
+    if (n.anchor) this.done.set(n, out);
+    return out;
+  }
+
+  private alias(node: Alias): { value: unknown; size: number } {
+    const offset = node.range?.[0] ?? 0;
+    const target = this.anchors.get(node.source);
+    if (!target) throw new Refusal('UNKNOWN_ALIAS', offset, `no anchor &${node.source} before this alias`, { name: node.source });
+    this.targets.set(node, target);
+    const hit = this.done.get(target);
+    // Not converted yet means still being converted: the alias lies inside its own anchor.
+    if (!hit || this.open.has(target)) {
+      throw new Refusal('ALIAS_CYCLE', offset, `alias *${node.source} refers to a node that contains it`, { name: node.source });
+    }
+    this.count(hit.size, offset);
+    return hit;
+  }
+
+  private count(size: number, offset: number): void {
+    this.total += size;
+    if (this.total > this.limit) {
+      throw new Refusal('ALIAS_LIMIT', offset, 'aliases expand the document beyond the limit', { limit: MAX_ALIAS_EXPANSION });
+    }
+  }
+
+  private seq(node: YamlNode & { items: unknown[] }): { value: unknown; size: number } {
+    this.open.add(node);
+    const out: unknown[] = [];
+    let size = 1;
+    for (const item of node.items) {
+      const r = this.convert(item);
+      out.push(r.value);
+      size += r.size;
+    }
+    this.open.delete(node);
+    return { value: out, size };
+  }
+
+  private map(node: YamlNode & { items: Pair[] }): { value: unknown; size: number } {
+    this.open.add(node);
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, number>();
+    let size = 1;
+    for (const pair of node.items) {
+      const keyOffset = (pair.key as YamlNode | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+      let keyNode: unknown = pair.key;
+      if (isAlias(keyNode)) {
+        this.alias(keyNode);
+        keyNode = this.targets.get(keyNode);
+      } else if (isScalar(keyNode)) this.convert(keyNode);
+      if (keyNode !== null && keyNode !== undefined && !isScalar(keyNode)) {
+        throw new Refusal('NON_SCALAR_KEY', keyOffset, 'a key must be text or a number, not a list or a mapping');
+      }
+      const key = isScalar(keyNode) ? String(keyNode.value) : '';
+      if (seen.has(key)) {
+        throw new Refusal('DUPLICATE_KEY', keyOffset, `duplicate key ${key}`, { key, first: seen.get(key)! });
+      }
+      seen.set(key, keyOffset);
+      const r = this.convert(pair.value);
+      size += r.size;
+      // An own, enumerable property even for `__proto__`: data, never the prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: r.value, enumerable: true, writable: true, configurable: true });
+      else out[key] = r.value;
+    }
+    this.open.delete(node);
+    return { value: out, size };
+  }
 }
 
 class EmptyLocator implements Locator {
@@ -69,6 +302,7 @@ class DocumentLocator implements Locator {
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
+    private readonly targets: Map<Alias, YamlNode>,
   ) {}
 
   locate(path: Path): Located {
@@ -78,7 +312,7 @@ class DocumentLocator implements Locator {
       let next: unknown;
       let here: Position | undefined;
       if (isMap(node)) {
-        const pair = (node.items as Pair[]).find((p) => keyText(p) === String(seg));
+        const pair = (node.items as Pair[]).find((p) => this.keyText(p) === String(seg));
         if (pair) {
           next = pair.value;
           here = this.pairPosition(pair);
@@ -95,7 +329,14 @@ class DocumentLocator implements Locator {
   }
 
   private resolve(node: unknown): unknown {
-    return isAlias(node) ? node.resolve(this.doc) : node;
+    return isAlias(node) ? this.targets.get(node) : node;
+  }
+
+  private keyText(pair: Pair): string | undefined {
+    const key = this.resolve(pair.key);
+    if (isScalar(key)) return String(key.value);
+    if (isPair(key)) return undefined;
+    return key == null ? '' : undefined;
   }
 
   /** A scalar is shown where its value stands; a collection (or nothing) where its key stands. */
@@ -116,11 +357,4 @@ class DocumentLocator implements Locator {
     const b = this.lines.linePos(Math.max(start, end));
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
-}
-
-function keyText(pair: Pair): string | undefined {
-  const key = pair.key;
-  if (isScalar(key)) return String(key.value);
-  if (isPair(key)) return undefined;
-  return key == null ? undefined : String(key);
 }

@@ -1,3 +1,4 @@
+import { escapeJsonText } from './text.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -47,7 +48,7 @@ export const json: Formatter = (result, { lang }) => {
     })),
     errors: result.errors,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 };
 
 function summarise(result: Parameters<Formatter>[0]) {

@@ -4,7 +4,7 @@ import type { Severity } from '../catalog/types.js';
 import { oneLine } from './escape.js';
 import { rollup } from './rollup.js';
 import { summariseByArea } from './summary.js';
-import { inputErrorLine, SEVERITY_LABEL } from './text.js';
+import { inputErrorExcerpt, inputErrorLine, SEVERITY_LABEL } from './text.js';
 import type { Formatter } from './types.js';
 
 const WORDS = {
@@ -55,7 +55,8 @@ export const table: Formatter = (result, { lang, color }) => {
   const out: string[] = [];
   for (const f of result.files) {
     if (f.error) {
-      out.push(c.underline(oneLine(f.file)), `  ${c.red(inputErrorLine(f.error, lang))}`, '');
+      out.push(c.underline(oneLine(f.file)), `  ${c.red(inputErrorLine(f.error, lang))}`);
+      out.push(...inputErrorExcerpt(f.error).map((l) => `    ${c.dim(l)}`), '');
       continue;
     }
     if (f.findings.length === 0) continue;

@@ -88,7 +88,7 @@ describe('a broken config: one positioned line, exit 2', () => {
     ['a parameter of the wrong type', "parameters:\n  village_plan_coverage_target: '90%'\n", 2, 33, /must be a number/],
     ['a parameter its rule refuses', 'parameters:\n  village_plan_coverage_target: 1.5\n', 2, 33, /does not suit rule village-plan-coverage: \/min must be <= 1/],
     ['a date parameter that is no day', "parameters:\n  transition_end: '2026-02-30'\n", 2, 19, /real date/],
-    ['a YAML syntax error', 'rules: [unclosed\n', 2, 1, /./],
+    ['a YAML syntax error', 'rules: [unclosed\n', 1, 8, /./],
     ['an unknown built-in profile', 'extends: [default, nowhere-province]\n', 1, 20, /no profile nowhere-province \(built-in profiles: default, example-province\)/],
     ['a missing custom rule folder', 'custom_rules: [./no-such-rules]\n', 1, 16, /no such folder/],
     ['a __proto__ key', 'rules:\n  __proto__: {polluted: true}\n', 2, 3, /invalid key "__proto__"/],

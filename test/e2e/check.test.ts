@@ -88,12 +88,13 @@ describe('rural-audit check (the built CLI)', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/b-broken\.yaml:\d+:\d+: 错误: YAML 语法错误/);
+    // Where the quote opens, not where the file ends.
+    expect(lines[0]).toMatch(/b-broken\.yaml:3:9: 错误: 此处开始的引号没有闭合/);
     expect(r.stderr).not.toMatch(STACK);
     const report = JSON.parse(r.stdout);
     expect(report.files.map((f: { file: string }) => f.file.replace(/.*\//, ''))).toEqual(['a-partial.yaml', 'b-broken.yaml']);
     expect(report.files[0].findings).toHaveLength(4);
-    expect(report.files[1].error.code).toBe('yaml-syntax');
+    expect(report.files[1].error.code).toBe('unclosed-quote');
   });
 
   it('treats a missing file and a folder without plans as input errors', () => {

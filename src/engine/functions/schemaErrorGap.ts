@@ -51,6 +51,7 @@ export function schemaErrorGap(e: SchemaError, base: Path): Gap {
 function jsonType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  // `.nan` and `.inf` are numbers to JavaScript, not to a plan: name them as written.
+  if (typeof v === 'number') return Number.isFinite(v) ? (Number.isInteger(v) ? 'integer' : 'number') : String(v);
   return typeof v;
 }

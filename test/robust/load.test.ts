@@ -1,0 +1,93 @@
+import { truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { auditFile } from '../../src/audit/run.js';
+import type { CompiledCatalog } from '../../src/engine/audit.js';
+import { Selector } from '../../src/engine/select.js';
+import { reportInternalError } from '../../src/cli/main.js';
+import { isInputError, loadDocument, loadYamlFile, parseByteSize, parseDocumentBytes } from '../../src/plan/load.js';
+import { catalog } from '../helpers/audit.js';
+import { scratch } from './helpers.js';
+
+describe('--max-file-size', () => {
+  it.each([
+    ['5242880', 5_242_880],
+    ['512k', 524_288],
+    ['20M', 20_971_520],
+    ['1.5MB', 1_572_864],
+    ['1GiB', 1_073_741_824],
+  ])('reads %s', (text, bytes) => expect(parseByteSize(text)).toBe(bytes));
+
+  it.each(['0', '-1', 'lots', '', '5T', '1e9'])('refuses %j', (text) => expect(parseByteSize(text)).toBeUndefined());
+
+  it('refuses a 10 GiB (sparse) file from its size alone, never reading it', async () => {
+    const dir = scratch({ 'huge.yaml': '' });
+    truncateSync(join(dir, 'huge.yaml'), 10 * 1024 ** 3);
+    const before = process.memoryUsage().rss;
+    expect(await loadDocument(join(dir, 'huge.yaml'), 'huge.yaml', { maxBytes: 5 * 1024 * 1024 })).toMatchObject({ code: 'too-large', values: { size: 10 * 1024 ** 3 } });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('refuses a file over the limit without reading it, and reads one at the limit', async () => {
+    const dir = scratch({ 'plan.yaml': 'format_version: 1\n' });
+    const file = join(dir, 'plan.yaml');
+    expect(await loadDocument(file, 'plan.yaml', { maxBytes: 17 })).toMatchObject({ code: 'too-large', values: { size: 18, limit: 17 } });
+    expect(isInputError(await loadDocument(file, 'plan.yaml', { maxBytes: 18 }))).toBe(false);
+  });
+});
+
+describe('a bug in a check function', () => {
+  it('becomes an internal error of that file, not a crash of the run', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'plan.yaml'), 'format_version: 1\n');
+    const broken: CompiledCatalog = {
+      catalog: catalog(),
+      rules: [
+        {
+          rule: catalog().rules[0]!,
+          selectors: [new Selector('$')],
+          checks: [{ fn: { check: () => { throw new Error('boom'); } } as never, options: {}, readsPlan: false }],
+        },
+      ],
+    };
+    const r = await auditFile(join(dir, 'plan.yaml'), 'plan.yaml', broken, {});
+    expect(r.error).toEqual({ file: 'plan.yaml', code: 'internal-error', values: { detail: 'boom' } });
+  });
+
+  it('is one line without --debug, and the stack with it', () => {
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      reportInternalError(new Error('boom \u001b[2J'), false);
+      const quiet = spy.mock.calls.map((c) => String(c[0])).join('');
+      spy.mockClear();
+      reportInternalError(new Error('boom'), true);
+      const loud = spy.mock.calls.map((c) => String(c[0])).join('');
+      expect(quiet).toBe('rural-audit: internal error: boom \\x1b[2J\nrural-audit: run again with --debug for details, and please report it\n');
+      expect(loud).toMatch(/^rural-audit: internal error: boom\nError: boom\n\s+at /);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('any YAML file (configuration, rules, waivers) through the same path', () => {
+  it('gives an empty file as data, for the caller to judge, and a broken one as a positioned error', async () => {
+    const dir = scratch({ 'empty.yaml': '# nothing yet\n', 'broken.yaml': 'rules:\n  - id: x\n   severity: error\n', 'list.yaml': '- a\n' });
+    const empty = await loadYamlFile(join(dir, 'empty.yaml'), 'empty.yaml', { maxBytes: 1000 });
+    expect(empty).toMatchObject({ empty: true, data: null });
+    const list = await loadYamlFile(join(dir, 'list.yaml'), 'list.yaml', { maxBytes: 1000 });
+    expect(list).toMatchObject({ empty: false, data: ['a'] });
+    const broken = await loadYamlFile(join(dir, 'broken.yaml'), 'broken.yaml', { maxBytes: 1000 });
+    expect(broken).toMatchObject({ code: 'bad-indent', line: 3, column: 4, excerpt: { text: '   severity: error', caret: 4 } });
+    expect(await loadYamlFile(join(dir, 'none.yaml'), 'none.yaml', { maxBytes: 1000 })).toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('line endings', () => {
+  it('reads CRLF and old-Mac CR files alike, with the same positions', async () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const doc = parseDocumentBytes(Buffer.from(`county:${nl}  name: 桃溪县${nl}  name: x${nl}`), 'plan.yaml');
+      expect(doc).toMatchObject({ code: 'duplicate-key', line: 3, column: 3, excerpt: { text: '  name: x' } });
+    }
+  });
+});
