@@ -7,6 +7,7 @@ import includesAll from './includesAll.js';
 import memberOf from './memberOf.js';
 import nonEmpty from './nonEmpty.js';
 import pattern from './pattern.js';
+import placeholders from './placeholders.js';
 import planSchema from './planSchema.js';
 import present from './present.js';
 import schema from './schema.js';
@@ -23,6 +24,7 @@ export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.fr
   memberOf,
   nonEmpty,
   pattern,
+  placeholders,
   planSchema,
   present,
   schema,
