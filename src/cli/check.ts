@@ -7,6 +7,7 @@ import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { FORMATS } from '../report/index.js';
 import { inputErrorLine, SEVERITY_RANK } from '../report/text.js';
 import { wantsColor, writeReport } from './output.js';
+import { createProgress } from './progress.js';
 import { UsageError } from './usage.js';
 
 interface CheckOptions {
@@ -49,7 +50,8 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (opts.encoding !== undefined && !encoding) throw new UsageError(`unknown encoding ${opts.encoding}`);
   const maxBytes = Number(opts.maxFileSize);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes`);
-  const result = await auditPaths(paths, { encoding, maxBytes });
+  const progress = createProgress();
+  const result = await auditPaths(paths, { encoding, maxBytes, onFile: progress.update }).finally(progress.end);
   reportProblems(result, opts.lang);
   const formatter = FORMATS[opts.format]!;
   const toTerminal = opts.output === undefined;
