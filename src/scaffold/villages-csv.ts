@@ -83,20 +83,19 @@ export function readVillagesCsv(bytes: Uint8Array, encoding?: Encoding): Village
     const name = cell('name') ?? '';
     const code = cell('code') ?? '';
     const township = cell('township');
-    const col = (k: keyof VillageRow) => row.columns[columns[k] ?? 0] ?? 1;
+    const at = (k: keyof VillageRow) => ({ line: row.lines[columns[k] ?? 0] ?? row.line, column: row.columns[columns[k] ?? 0] ?? 1 });
     if (!name) {
-      problems.push({ line: row.line, column: col('name'), message: { zh: '缺少村名', en: 'no village name' } });
+      problems.push({ ...at('name'), message: { zh: '缺少村名', en: 'no village name' } });
       continue;
     }
     if (!VILLAGE_CODE.test(code)) {
-      problems.push({ line: row.line, column: col('code'), message: codeProblem(name, code) });
+      problems.push({ ...at('code'), message: codeProblem(name, code) });
       continue;
     }
     const dup = seen.get(code);
     if (dup !== undefined) {
       problems.push({
-        line: row.line,
-        column: col('code'),
+        ...at('code'),
         message: { zh: `代码 ${code} 与第 ${dup} 行重复`, en: `code ${code} repeats line ${dup}` },
       });
       continue;
@@ -135,8 +134,9 @@ function isHeader(cells: string[]): boolean {
 
 interface CsvRow {
   cells: string[];
-  /** 1-based line where the row starts, and the column where each cell starts. */
+  /** 1-based line where the row starts, and the line and column where each cell starts. */
   line: number;
+  lines: number[];
   columns: number[];
 }
 
@@ -150,6 +150,8 @@ export function parseCsv(text: string): CsvRow[] {
   const rows: CsvRow[] = [];
   let cells: string[] = [];
   let columns: number[] = [];
+  let lines: number[] = [];
+  let cellLine = 1;
   let cell = '';
   let line = 1;
   let column = 1;
@@ -158,13 +160,15 @@ export function parseCsv(text: string): CsvRow[] {
   let quoted = false;
   const endCell = () => {
     cells.push(cell);
+    lines.push(cellLine);
     columns.push(cellColumn);
     cell = '';
   };
   const endRow = () => {
     endCell();
-    if (cells.some((c) => c.trim() !== '')) rows.push({ cells, line: rowLine, columns });
+    if (cells.some((c) => c.trim() !== '')) rows.push({ cells, line: rowLine, lines, columns });
     cells = [];
+    lines = [];
     columns = [];
   };
   for (let i = 0; i < text.length; i++) {
@@ -192,12 +196,14 @@ export function parseCsv(text: string): CsvRow[] {
       endCell();
       column++;
       cellColumn = column;
+      cellLine = line;
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       endRow();
       line++;
       column = 1;
       rowLine = line;
+      cellLine = line;
       cellColumn = 1;
     } else {
       cell += ch;
