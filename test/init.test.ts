@@ -248,3 +248,13 @@ function gbk(text: string): number[] {
   }
   return [...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : table.get(c)!));
 }
+
+describe('rural-audit schema', () => {
+  it('prints the plan JSON Schema the audit uses, with its bilingual titles', () => {
+    const r = cli(['schema']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(planSchema);
+    expect(r.stdout).toContain('"title": "四不摘 / Four no-removals (R2.2)"');
+  });
+});
