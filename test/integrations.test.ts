@@ -111,13 +111,14 @@ describe('action.yml (GitHub Action)', () => {
 describe('.pre-commit-hooks.yaml', () => {
   const hook = hooks.find((h: { id: string }) => h.id === 'rural-audit');
 
-  it('declares a node hook whose entry is the bin the package installs', () => {
-    expect(hook.language).toBe('node');
-    const [bin, ...args] = hook.entry.split(' ');
-    expect(Object.keys(pkg.bin)).toContain(bin);
-    expect(args).toEqual(['check']);
-    // pre-commit installs the repository with npm; `prepare` builds dist/ for the bin.
-    expect(pkg.scripts.prepare).toBe('npm run build');
+  it("runs the bin of the rural-audit the repository installs, without installing anything itself", () => {
+    // language: node would make pre-commit run `npm install -g git+…`, which cannot build this
+    // TypeScript package (npm/cli#8440); see the comment in .pre-commit-hooks.yaml.
+    expect(hook.language).toBe('system');
+    const words = hook.entry.split(' ');
+    expect(words.slice(0, 3)).toEqual(['npx', '--no', '--']);
+    expect(Object.keys(pkg.bin)).toContain(words[3]);
+    expect(words.slice(4)).toEqual(['check']);
   });
 
   it('picks plan files and leaves other YAML alone', () => {
@@ -128,8 +129,9 @@ describe('.pre-commit-hooks.yaml', () => {
 
   it('blocks a commit of a plan with gaps and lets an aligned one through, as pre-commit calls it', () => {
     const dir = workspace();
-    const [, ...entryArgs] = hook.entry.split(' ');
-    // pre-commit runs: entry, then the hook's args, then the staged file names.
+    // pre-commit runs: entry, then the hook's args, then the staged file names; `npx --no --
+    // rural-audit` is the installed bin.
+    const entryArgs = hook.entry.split(' ').slice(4);
     const commit = (args: string[], staged: string[]) => spawnSync(process.execPath, [BIN, ...entryArgs, ...args, ...staged], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
     expect(commit([], ['plans/aligned.yaml']).status).toBe(0);
     const blocked = commit([], ['plans/partial.yaml', 'plans/aligned.yaml']);
