@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +27,6 @@ describe('CONTRIBUTING.md', () => {
     ]);
     // The quote is the source's words, as the catalog test demands of every rule.
     expect(readFileSync(join(dir, 'source.zh.md'), 'utf8')).toContain(rule.source.quote);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import planSchema from '../src/plan/plan.schema.json' with { type: 'json' };
 import { isPlaceholder, PLACEHOLDER } from '../src/plan/placeholder.js';
@@ -11,7 +11,13 @@ import { parseCsv, readVillagesCsv } from '../src/scaffold/villages-csv.js';
 import { catalog, auditText } from './helpers/audit.js';
 import { cli } from './helpers/cli.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'ra-init-'));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-init-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const template = (extra: Partial<Parameters<typeof planTemplate>[0]> = {}) =>
   planTemplate({ schema: './plan.schema.json', catalog: catalog(), ...extra });
 

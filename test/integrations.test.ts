@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FORMATS } from '../src/report/index.js';
 import { BIN, ROOT } from './helpers/cli.js';
@@ -25,8 +25,11 @@ const PENDING = new Set(['sarif', 'junit', 'github']);
 const runnable = (format: string) => (format in FORMATS ? format : PENDING.has(format) ? 'json' : format);
 
 /** A folder like a county's repository: plans/ with one aligned and one partial plan. */
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ra-ci-'));
+  made.push(dir);
   mkdirSync(join(dir, 'plans'));
   copyFileSync(join(ROOT, 'examples/aligned.yaml'), join(dir, 'plans/aligned.yaml'));
   copyFileSync(join(ROOT, 'examples/partial.yaml'), join(dir, 'plans/partial.yaml'));
