@@ -210,6 +210,24 @@ describe('rural-audit init (the built CLI)', () => {
   });
 });
 
+describe('a placeholder in the audit', () => {
+  const plan = (kept: string) => `no_removals:\n  policy: {kept: ${kept}, kept_until: 待填写, owner: 县政府, measures: [主要帮扶政策保持总体稳定]}\n`;
+  const rules = ['placeholder-unfilled', 'no-removal-not-withdrawn', 'no-removal-through-transition'];
+
+  it('is reported once, as unfilled, and judged by no other rule', () => {
+    const found = auditText(plan('待填写'), rules);
+    expect(found.map((f) => [f.ruleId, f.path, f.line])).toEqual([
+      ['placeholder-unfilled', 'no_removals.policy.kept', 2],
+      ['placeholder-unfilled', 'no_removals.policy.kept_until', 2],
+    ]);
+  });
+
+  it('once replaced, the value is judged as any other', () => {
+    const found = auditText(plan('false'), rules).map((f) => f.ruleId);
+    expect(found).toEqual(['no-removal-not-withdrawn', 'placeholder-unfilled']);
+  });
+});
+
 describe('reading a village list', () => {
   const read = (text: string) => readVillagesCsv(new TextEncoder().encode(text));
 
