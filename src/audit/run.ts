@@ -1,11 +1,12 @@
 import { loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/types.js';
 import { auditDocument, compileCatalog, type CompiledCatalog } from '../engine/audit.js';
+import type { Finding } from '../engine/finding.js';
 import { childOf } from '../engine/select.js';
 import type { Encoding } from '../plan/decode.js';
 import { discoverPlans } from '../plan/discover.js';
-import { DEFAULT_MAX_BYTES, isInputError, loadDocument, type LoadedDocument } from '../plan/load.js';
-import type { Finding } from '../engine/finding.js';
+import type { InputError } from '../plan/input-error.js';
+import { DEFAULT_MAX_BYTES, isInputError, loadDocument, parseDocumentBytes, type LoadedDocument } from '../plan/load.js';
 import { VERSION } from '../version.js';
 import { ownerOf, transitionEndOf } from './owners.js';
 import type { AuditResult, FileResult } from './result.js';
@@ -24,6 +25,16 @@ export interface AuditOptions {
   catalogFor?: (path: string) => CompiledCatalog;
   /** A last look at a file's gaps with its plan at hand: waivers are applied here. */
   review?: (doc: LoadedDocument, findings: Finding[]) => Finding[];
+  /** Called after each file is audited, for a progress indicator. */
+  onFile?: (done: number, total: number, file: string) => void;
+}
+
+/** A plan held in memory: an editor's buffer, text another program generated. */
+export interface PlanSource {
+  /** The name reports show for it. */
+  file: string;
+  /** YAML text, or bytes in any encoding `check` reads (UTF-8, UTF-16 with BOM, GBK). */
+  content: string | Uint8Array;
 }
 
 /** Audit plan files, folders and globs: the whole pipeline short of formatting. */
@@ -31,14 +42,30 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
   const catalog = options.catalog ?? loadCatalog();
   const compiled = compileCatalog(catalog, options.parameters);
   const { files, errors } = await discoverPlans(paths, options.cwd);
+  const kept = options.skip ? files.filter((f) => !options.skip!(f.path)) : files;
   const results: FileResult[] = [];
-  for (const file of files) {
-    if (options.skip?.(file.path)) continue;
+  for (const file of kept) {
     results.push(await auditFile(file.path, file.display, compiled, { ...options, catalog }));
+    options.onFile?.(results.length, kept.length, file.display);
   }
+  return resultOf(catalog, results, errors);
+}
+
+/** Audit plans held in memory, through the same per-file step as `auditPaths`; nothing is read from disk but the catalog. */
+export async function auditSources(sources: PlanSource[], options: AuditOptions = {}): Promise<AuditResult> {
+  const catalog = options.catalog ?? loadCatalog();
+  const compiled = compileCatalog(catalog, options.parameters);
+  const files = sources.map((s) => {
+    const bytes = typeof s.content === 'string' ? Buffer.from(s.content, 'utf8') : s.content;
+    return auditLoaded(parseDocumentBytes(bytes, s.file, options.encoding), s.file, compiled, { ...options, catalog });
+  });
+  return resultOf(catalog, files, []);
+}
+
+function resultOf(catalog: Catalog, files: FileResult[], errors: InputError[]): AuditResult {
   return {
     tool: { name: 'rural-audit', version: VERSION },
-    files: results,
+    files,
     errors,
     rules: catalog.rules,
     manual: catalog.manual,
@@ -54,6 +81,15 @@ export async function auditFile(path: string, display: string, compiled: Compile
   } catch (e) {
     return internalError(display, e);
   }
+  return auditLoaded(loaded, path, compiled, options);
+}
+
+/**
+ * Audit a document already read, from a file or from memory: the rules, then waivers, then the
+ * owner the plan names for each gap. `path` identifies the plan to per-file settings.
+ */
+export function auditLoaded(loaded: LoadedDocument | InputError, path: string, compiled: CompiledCatalog, options: AuditOptions): FileResult {
+  const display = loaded.file;
   if (isInputError(loaded)) return { file: display, findings: [], error: loaded };
   const county = childOf(loaded.data, 'county');
   const name = childOf(county, 'name');

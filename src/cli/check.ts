@@ -10,6 +10,7 @@ import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitizeLine, SEVERITY_RANK } from '../report/text.js';
 import { OutputError, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
+import { createProgress } from './progress.js';
 import { UsageError } from './usage.js';
 
 interface CheckOptions {
@@ -81,7 +82,10 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   if (maxBytes === undefined) throw new UsageError(`--max-file-size must be a positive size in bytes, like 5242880, 512k or 20M`);
   const outputs = parseOutputs(opts.format ?? [], opts.output);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
-  const { result, notices } = await auditWithSettings(paths, opts, { encoding, maxBytes }, opts.lang);
+  const progress = createProgress();
+  const { result, notices } = await auditWithSettings(paths, opts, { encoding, maxBytes, onFile: progress.update }, opts.lang).finally(
+    progress.end,
+  );
   reportProblems(result, opts.lang, encoding !== undefined);
   for (const n of notices) process.stderr.write(`${n}\n`);
   const failures: string[] = [];

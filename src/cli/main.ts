@@ -3,8 +3,10 @@ import { CatalogError } from '../catalog/load.js';
 import { inputErrorLine, sanitize, sanitizeLine } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './check.js';
+import { registerInit } from './init.js';
 import { OutputError, pending } from './output.js';
 import { registerRules } from './rules.js';
+import { registerSchema } from './schema.js';
 import { UsageError } from './usage.js';
 import { registerWaivers } from './waivers.js';
 import { unlinkSync } from 'node:fs';
@@ -13,6 +15,8 @@ const EXAMPLES = `
 Examples:
   $ rural-audit check examples/           audit the bundled example plans
   $ rural-audit rules                     list the rules and the clauses they enforce
+  $ rural-audit init plan.yaml            start a plan from a template (待填写 marks what to write)
+  $ rural-audit schema > plan.schema.json the plan's JSON Schema, for editors
   $ rural-audit check --help              every option of check`;
 
 export function buildProgram(): Command {
@@ -29,6 +33,8 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerRules(program);
   registerWaivers(program);
+  registerInit(program);
+  registerSchema(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -36,6 +36,14 @@ export function registerRules(program: Command): void {
     .description('explain one rule: clause and quote, parameters, passing and failing examples, remediation / 说明一条规则')
     .addOption(new Option('--lang <lang>', 'language').choices([...LANGS]))
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rural-audit rules show no-removals-all-four             the rule in Chinese
+  $ rural-audit rules show village-plan-coverage --lang en  in English
+  $ rural-audit rules show resources-tilt-to-poor-villages -f json`,
+    )
     .action((id: string, opts: { lang?: Lang; format?: string }) => {
       // `rules --lang en show ID` and `rules show ID --lang en` both work; so does `rules --format json show ID`.
       const parent = rules.opts() as { lang: Lang; format: string };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Catalog, Rule } from '../catalog/types.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { formatPath, type Path } from '../plan/path.js';
+import { isPlaceholder } from '../plan/placeholder.js';
 import { compareFindings, type Finding } from './finding.js';
 import { FUNCTIONS } from './functions/index.js';
 import type { CheckFunction } from './functions/types.js';
@@ -89,6 +90,9 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
         checks.forEach((check, i) => {
           const path: Path = check.field === undefined ? match.path : [...match.path, check.field];
           const target = check.field === undefined ? match.value : childValue(match.value, check.field);
+          // A placeholder (待填写) is no value yet: placeholder-unfilled reports it once, and no
+          // other check judges it (`kept: 待填写` is not `kept: false`).
+          if (isPlaceholder(target)) return;
           const gaps = check.fn.check(target, resolved[i], { ...context, root: doc.data, path });
           for (const gap of gaps) findings.push(toFinding(gap, path, match.path, rule, doc, terms));
         });

@@ -8,6 +8,7 @@ import memberOf from './memberOf.js';
 import nonEmpty from './nonEmpty.js';
 import numberWithin from './numberWithin.js';
 import pattern from './pattern.js';
+import placeholders from './placeholders.js';
 import planSchema from './planSchema.js';
 import present from './present.js';
 import schema from './schema.js';
@@ -27,6 +28,7 @@ export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.fr
   nonEmpty,
   numberWithin,
   pattern,
+  placeholders,
   planSchema,
   present,
   schema,

@@ -1,0 +1,215 @@
+import { decode, type Encoding } from '../plan/decode.js';
+
+/** One administrative village as a county's list gives it. */
+export interface VillageRow {
+  name: string;
+  code: string;
+  township?: string;
+}
+
+/** A problem in the village list: `file:line:column`, one line each. */
+export interface CsvProblem {
+  line: number;
+  column: number;
+  message: { zh: string; en: string };
+}
+
+export type VillagesCsv =
+  | { ok: true; villages: VillageRow[]; encoding: Encoding; detected: boolean }
+  | { ok: false; problems: CsvProblem[] };
+
+/** Header names people actually use in exported village lists, in Chinese and English. */
+const HEADERS: Record<keyof VillageRow, readonly string[]> = {
+  name: ['name', 'village', '村名', '名称', '村庄名称', '行政村', '村委会', '村民委员会', '单位名称'],
+  code: ['code', 'village_code', '代码', '区划代码', '统计用区划代码', '村代码', '行政区划代码', '统计用区划代码和城乡划分代码'],
+  township: ['township', '乡镇', '所属乡镇', '乡镇（街道）', '乡镇街道', '街道'],
+};
+
+const VILLAGE_CODE = /^\d{12}$/;
+
+/**
+ * Read a village list: CSV (or tab-separated, as pasted from a spreadsheet) with the columns
+ * name, code and optionally township — by header when the first row names them, by position
+ * otherwise. UTF-8 with or without BOM, UTF-16 with BOM and GBK/GB18030 (what Excel saves on a
+ * Chinese Windows) are recognised; quoted fields may hold commas, quotes and line breaks.
+ */
+export function readVillagesCsv(bytes: Uint8Array, encoding?: Encoding): VillagesCsv {
+  const decoded = decode(bytes, encoding);
+  if (!decoded.ok) {
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          message:
+            decoded.reason === 'binary'
+              ? { zh: '不是文本文件（含 NUL 字节）；请另存为 CSV', en: 'not a text file (NUL bytes); save it as CSV' }
+              : { zh: '无法识别文件编码；请另存为 UTF-8 或 GBK 编码的 CSV', en: 'unrecognised encoding; save it as UTF-8 or GBK CSV' },
+        },
+      ],
+    };
+  }
+  const rows = parseCsv(decoded.text);
+  const problems: CsvProblem[] = [];
+  const first = rows[0];
+  let columns: Partial<Record<keyof VillageRow, number>> = { name: 0, code: 1, township: 2 };
+  let body = rows;
+  if (first && isHeader(first.cells)) {
+    columns = {};
+    for (const key of Object.keys(HEADERS) as (keyof VillageRow)[]) {
+      const at = first.cells.findIndex((c) => HEADERS[key].includes(normaliseHeader(c)));
+      if (at >= 0) columns[key] = at;
+    }
+    body = rows.slice(1);
+    for (const key of ['name', 'code'] as const) {
+      if (columns[key] === undefined) {
+        problems.push({
+          line: first.line,
+          column: 1,
+          message: {
+            zh: `表头中没有「${key === 'name' ? '村名' : '代码'}」列（可用列名：${HEADERS[key].join('、')}）`,
+            en: `the header has no ${key} column (accepted names: ${HEADERS[key].join(', ')})`,
+          },
+        });
+      }
+    }
+    if (problems.length) return { ok: false, problems };
+  }
+  const villages: VillageRow[] = [];
+  const seen = new Map<string, number>();
+  for (const row of body) {
+    const cell = (k: keyof VillageRow) => (columns[k] === undefined ? undefined : row.cells[columns[k]!]?.trim());
+    const name = cell('name') ?? '';
+    const code = cell('code') ?? '';
+    const township = cell('township');
+    const at = (k: keyof VillageRow) => ({ line: row.lines[columns[k] ?? 0] ?? row.line, column: row.columns[columns[k] ?? 0] ?? 1 });
+    if (!name) {
+      problems.push({ ...at('name'), message: { zh: '缺少村名', en: 'no village name' } });
+      continue;
+    }
+    if (!VILLAGE_CODE.test(code)) {
+      problems.push({ ...at('code'), message: codeProblem(name, code) });
+      continue;
+    }
+    const dup = seen.get(code);
+    if (dup !== undefined) {
+      problems.push({
+        ...at('code'),
+        message: { zh: `代码 ${code} 与第 ${dup} 行重复`, en: `code ${code} repeats line ${dup}` },
+      });
+      continue;
+    }
+    seen.set(code, row.line);
+    villages.push({ name, code, ...(township ? { township } : {}) });
+  }
+  if (problems.length) return { ok: false, problems };
+  if (villages.length === 0) {
+    return { ok: false, problems: [{ line: 1, column: 1, message: { zh: '没有村庄数据行', en: 'no village rows' } }] };
+  }
+  return { ok: true, villages, encoding: decoded.encoding, detected: decoded.detected };
+}
+
+function codeProblem(name: string, code: string): { zh: string; en: string } {
+  if (/^\d+(\.\d+)?e\+?\d+$/i.test(code)) {
+    return {
+      zh: `${name} 的代码「${code}」被表格软件改成了科学计数法；请把代码列设为文本格式后重新导出`,
+      en: `the code of ${name} ("${code}") was turned into scientific notation by the spreadsheet; format the column as text and export again`,
+    };
+  }
+  return {
+    zh: `${name} 的代码「${code}」不是 12 位统计用区划代码`,
+    en: `the code of ${name} ("${code}") is not a 12-digit statistical division code`,
+  };
+}
+
+function normaliseHeader(cell: string): string {
+  return cell.trim().toLowerCase().replace(/\s+/g, '');
+}
+
+function isHeader(cells: string[]): boolean {
+  const all = Object.values(HEADERS).flat();
+  return cells.some((c) => all.includes(normaliseHeader(c))) && !cells.some((c) => VILLAGE_CODE.test(c.trim()));
+}
+
+interface CsvRow {
+  cells: string[];
+  /** 1-based line where the row starts, and the line and column where each cell starts. */
+  line: number;
+  lines: number[];
+  columns: number[];
+}
+
+/**
+ * RFC 4180 CSV: quoted fields with doubled quotes and embedded line breaks; comma or, for text
+ * pasted from a spreadsheet, tab as the separator (whichever the first line uses). Blank rows are skipped.
+ */
+export function parseCsv(text: string): CsvRow[] {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const sep = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',';
+  const rows: CsvRow[] = [];
+  let cells: string[] = [];
+  let columns: number[] = [];
+  let lines: number[] = [];
+  let cellLine = 1;
+  let cell = '';
+  let line = 1;
+  let column = 1;
+  let rowLine = 1;
+  let cellColumn = 1;
+  let quoted = false;
+  const endCell = () => {
+    cells.push(cell);
+    lines.push(cellLine);
+    columns.push(cellColumn);
+    cell = '';
+  };
+  const endRow = () => {
+    endCell();
+    if (cells.some((c) => c.trim() !== '')) rows.push({ cells, line: rowLine, lines, columns });
+    cells = [];
+    lines = [];
+    columns = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+        column += 2;
+        continue;
+      }
+      if (ch === '"') quoted = false;
+      else cell += ch;
+      if (ch === '\n') {
+        line++;
+        column = 1;
+      } else column++;
+      continue;
+    }
+    if (ch === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+      column++;
+    } else if (ch === sep) {
+      endCell();
+      column++;
+      cellColumn = column;
+      cellLine = line;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      column = 1;
+      rowLine = line;
+      cellLine = line;
+      cellColumn = 1;
+    } else {
+      cell += ch;
+      column++;
+    }
+  }
+  if (cell !== '' || cells.length) endRow();
+  return rows;
+}
