@@ -1,33 +1,7 @@
 import planSchema from '../plan/plan.schema.json' with { type: 'json' };
+import { refResolver, type SchemaNode } from '../plan/schemaNode.js';
 
-type SchemaNode = {
-  $ref?: string;
-  type?: string | string[];
-  title?: string;
-  description?: string;
-  enum?: unknown[];
-  const?: unknown;
-  pattern?: string;
-  required?: string[];
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-};
-
-const defs = (planSchema as { $defs: Record<string, SchemaNode> }).$defs;
-
-/** Follow `$ref`s, keeping the outermost title and description (they say what the field is for). */
-function resolve(node: SchemaNode): SchemaNode {
-  let merged: SchemaNode = { ...node };
-  while (merged.$ref) {
-    const target = defs[merged.$ref.replace('#/$defs/', '')]!;
-    const { $ref: _, ...rest } = merged;
-    merged = { ...target, ...rest, title: rest.title ?? target.title, description: rest.description ?? target.description };
-  }
-  return merged;
-}
+const resolve = refResolver((planSchema as { $defs: Record<string, SchemaNode> }).$defs);
 
 function typeOf(node: SchemaNode): string {
   if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;

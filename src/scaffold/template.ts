@@ -4,23 +4,8 @@ import { Selector } from '../engine/select.js';
 import { formatPath } from '../plan/path.js';
 import { PLACEHOLDER } from '../plan/placeholder.js';
 import planSchema from '../plan/plan.schema.json' with { type: 'json' };
+import { refResolver, type SchemaNode } from '../plan/schemaNode.js';
 import type { VillageRow } from './villages-csv.js';
-
-type SchemaNode = {
-  $ref?: string;
-  type?: string | string[];
-  title?: string;
-  description?: string;
-  enum?: unknown[];
-  const?: unknown;
-  pattern?: string;
-  required?: string[];
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-};
 
 export interface TemplateOptions {
   county?: { name?: string; code?: string };
@@ -49,15 +34,7 @@ const EMPTY_LISTS = new Set(['waivers']);
 export function planTemplate(options: TemplateOptions): string {
   const root = (options.planSchema ?? planSchema) as SchemaNode & { $defs?: Record<string, SchemaNode> };
   const defs = root.$defs ?? {};
-  const resolve = (node: SchemaNode): SchemaNode => {
-    let merged: SchemaNode = { ...node };
-    for (let depth = 0; merged.$ref && depth < 32; depth++) {
-      const target = defs[merged.$ref.replace('#/$defs/', '')] ?? {};
-      const { $ref: _, ...rest } = merged;
-      merged = { ...target, ...rest, title: rest.title ?? target.title, description: rest.description ?? target.description };
-    }
-    return merged;
-  };
+  const resolve = refResolver(defs);
 
   const skeleton = (node: SchemaNode, key: string, depth: number): unknown => {
     const n = resolve(node);
