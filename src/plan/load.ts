@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { decode, type Encoding } from './decode.js';
 import type { InputError } from './input-error.js';
 import { parseYaml } from './parse.js';
+import { parseYamlFast } from './parseFast.js';
 import type { Locator } from './position.js';
 
 export interface LoadedDocument {
@@ -56,7 +57,8 @@ export function parseDocumentBytes(bytes: Uint8Array, display: string, encoding?
       values: { offset: decoded.offset, encoding: decoded.encoding ?? 'UTF-8' },
     };
   }
-  const parsed = parseYaml(decoded.text);
+  // Well-formed plans take the fast path; anything it declines, and every error, the yaml path.
+  const parsed = parseYamlFast(decoded.text) ?? parseYaml(decoded.text);
   if (!parsed.ok) {
     const code = parsed.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : parsed.code === 'ALIAS_LIMIT' ? 'alias-limit' : 'yaml-syntax';
     return { file: display, code, line: parsed.line, column: parsed.column, values: { detail: parsed.detail } };
