@@ -6,7 +6,9 @@ import type { Encoding } from '../plan/decode.js';
 import { discoverPlans } from '../plan/discover.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
 import { VERSION } from '../version.js';
+import { auditInPool } from './pool.js';
 import type { AuditResult, FileResult } from './result.js';
+import { shardOf, type Shard } from './shard.js';
 
 export interface AuditOptions {
   /** The catalog to apply; the built-in one by default. */
@@ -16,16 +18,27 @@ export interface AuditOptions {
   maxBytes?: number;
   encoding?: Encoding;
   cwd?: string;
+  /** Worker threads; 1 (the default here) audits on the calling thread. */
+  jobs?: number;
+  /** Audit only this shard of the sorted file list. */
+  shard?: Shard;
 }
 
 /** Audit plan files, folders and globs: the whole pipeline short of formatting. */
 export async function auditPaths(paths: string[], options: AuditOptions = {}): Promise<AuditResult> {
   const catalog = options.catalog ?? loadCatalog();
   const compiled = compileCatalog(catalog, options.parameters);
-  const { files, errors } = await discoverPlans(paths, options.cwd);
-  const results: FileResult[] = [];
-  for (const file of files) {
-    results.push(await auditFile(file.path, file.display, compiled, options));
+  const discovered = await discoverPlans(paths, options.cwd);
+  const { errors } = discovered;
+  const files = options.shard ? shardOf(discovered.files, options.shard) : discovered.files;
+  let results: FileResult[] = [];
+  if ((options.jobs ?? 1) > 1 && files.length > 1) {
+    const { parameters, maxBytes, encoding } = options;
+    results = await auditInPool(files, options.jobs!, { catalog, parameters, maxBytes, encoding });
+  } else {
+    for (const file of files) {
+      results.push(await auditFile(file.path, file.display, compiled, options));
+    }
   }
   return {
     tool: { name: 'rural-audit', version: VERSION },

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { defaultJobs } from '../audit/pool.js';
 import { auditPaths } from '../audit/run.js';
+import { parseShard } from '../audit/shard.js';
 import type { AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
@@ -16,6 +18,8 @@ interface CheckOptions {
   failOn: Severity;
   encoding?: string;
   maxFileSize: string;
+  jobs: string;
+  shard?: string;
 }
 
 const EXAMPLES = `
@@ -24,6 +28,7 @@ Examples:
   $ rural-audit check plan.yaml --lang en            English messages
   $ rural-audit check 'plans/**/*.yaml' --format json --output report.json
   $ rural-audit check plan.yaml --fail-on warning    fail on warnings too
+  $ rural-audit check plans/ --shard 2/4 -f json -o shard-2.json   one job of a CI matrix
 
 Exit codes: 0 no gap at or above --fail-on, 1 gaps found, 2 usage, input or catalog error.`;
 
@@ -38,6 +43,8 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('error'))
     .option('--encoding <name>', `force the plans' encoding (${ENCODINGS.join(', ')}, gbk)`)
     .option('--max-file-size <bytes>', 'refuse plans larger than this', String(50 * 1024 * 1024))
+    .option('-j, --jobs <n>', 'worker threads auditing files in parallel (default: the number of cores)', String(defaultJobs()))
+    .option('--shard <i/n>', 'audit only shard i of n of the sorted file list (a CI matrix job); combine with `rural-audit merge`')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: CheckOptions) => {
       process.exitCode = await runCheck(paths, opts);
@@ -49,7 +56,11 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (opts.encoding !== undefined && !encoding) throw new UsageError(`unknown encoding ${opts.encoding}`);
   const maxBytes = Number(opts.maxFileSize);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes`);
-  const result = await auditPaths(paths, { encoding, maxBytes });
+  const jobs = Number(opts.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (opts.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got ${opts.shard})`);
+  const result = await auditPaths(paths, { encoding, maxBytes, jobs, shard });
   reportProblems(result, opts.lang);
   const formatter = FORMATS[opts.format]!;
   const toTerminal = opts.output === undefined;

@@ -3,6 +3,7 @@ import { CatalogError } from '../catalog/load.js';
 import { inputErrorLine } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './check.js';
+import { registerMerge } from './merge.js';
 import { OutputError, pending } from './output.js';
 import { registerRules } from './rules.js';
 import { UsageError } from './usage.js';
@@ -12,6 +13,7 @@ const EXAMPLES = `
 Examples:
   $ rural-audit check examples/           audit the bundled example plans
   $ rural-audit rules                     list the rules and the clauses they enforce
+  $ rural-audit merge shard-*.json        combine the JSON reports of CI shards (check --shard i/n)
   $ rural-audit check --help              every option of check`;
 
 export function buildProgram(): Command {
@@ -26,6 +28,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerCheck(program);
   registerRules(program);
+  registerMerge(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

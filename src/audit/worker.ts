@@ -1,0 +1,21 @@
+/** A worker thread of the audit pool (pool.ts): audits the batches of files it is sent. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { compileCatalog } from '../engine/audit.js';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './pool.js';
+import { auditFile } from './run.js';
+
+const setup = workerData as WorkerSetup;
+const compiled = compileCatalog(setup.catalog, setup.parameters);
+const options = { maxBytes: setup.maxBytes, encoding: setup.encoding };
+
+parentPort!.on('message', async (task: WorkerTask) => {
+  let reply: WorkerReply;
+  try {
+    const results = [];
+    for (const file of task.files) results.push(await auditFile(file.path, file.display, compiled, options));
+    reply = { indexes: task.indexes, results };
+  } catch (e) {
+    reply = { failure: (e as Error).stack ?? String(e) };
+  }
+  parentPort!.postMessage(reply);
+});
