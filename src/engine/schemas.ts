@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
 import type { Path } from '../plan/path.js';
 import { childOf } from './select.js';
 import type { SchemaError } from './functions/types.js';
@@ -7,13 +9,26 @@ import type { SchemaError } from './functions/types.js';
  * One validator for the plan schema and for the JSON Schema conditions written in rules.
  * `ownProperties` keeps a plan's `__proto__` or `constructor` keys from reaching Object.prototype.
  */
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ownProperties: true });
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, ownProperties: true } as const;
+const ajv = new Ajv(AJV_OPTIONS);
 const cache = new WeakMap<object, ValidateFunction>();
+
+/** The plan schema's validator, pre-compiled by the build (precompile.ts); absent when running from source. */
+export const PLAN_VALIDATOR_FILE = './plan-validator.cjs';
+
+function precompiled(schema: object): ValidateFunction | undefined {
+  if (schema !== planSchemaJson) return undefined;
+  try {
+    return createRequire(import.meta.url)(PLAN_VALIDATOR_FILE) as ValidateFunction;
+  } catch {
+    return undefined;
+  }
+}
 
 export function compileSchema(schema: object): ValidateFunction {
   let fn = cache.get(schema);
   if (!fn) {
-    fn = ajv.compile(schema);
+    fn = precompiled(schema) ?? ajv.compile(schema);
     cache.set(schema, fn);
   }
   return fn;

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { AJV_OPTIONS } from '../../src/engine/schemas.js';
+import { parseYaml } from '../../src/plan/parse.js';
+import planSchemaJson from '../../src/plan/plan.schema.json' with { type: 'json' };
+import { ROOT } from '../helpers/cli.js';
+// @ts-expect-error the benchmark's generator is plain JavaScript
+import { plan } from '../../bench/generate.mjs';
+
+const built = join(ROOT, 'dist', 'engine', 'plan-validator.cjs');
+
+describe('the pre-compiled plan validator (built by npm run build)', () => {
+  it('exists after the build and reports exactly what a freshly compiled validator reports', () => {
+    expect(existsSync(built), 'npm test builds first').toBe(true);
+    const pre = createRequire(import.meta.url)(built) as ValidateFunction;
+    const fresh = new Ajv(AJV_OPTIONS).compile(planSchemaJson);
+    const texts = [
+      ...['aligned', 'partial', 'misaligned'].map((n) => readFileSync(join(ROOT, 'examples', `${n}.yaml`), 'utf8')),
+      plan(77, { name: '样例县', code: '439977', province: '湖南省' }, 60),
+      'format_version: 2\ncounty: {name: 1}\nvillages: [{name: x, category: nope}]\n',
+    ];
+    let errors = 0;
+    for (const text of texts) {
+      const parsed = parseYaml(text);
+      if (!parsed.ok) throw new Error(parsed.detail);
+      const a = fresh(parsed.data);
+      const b = pre(parsed.data);
+      expect(b).toBe(a);
+      expect(pre.errors ?? null).toStrictEqual(fresh.errors ?? null);
+      errors += fresh.errors?.length ?? 0;
+    }
+    expect(errors).toBeGreaterThan(3);
+  });
+});
