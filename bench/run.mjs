@@ -102,8 +102,12 @@ results.audit1 = check([corpus], ['--jobs', '1', '--format', 'json', '--output',
 step('full audit, 1 thread, table');
 results.audit1Table = check([corpus], ['--jobs', '1', '--output', join(OUT, 'report-jobs1.txt')]);
 step(`full audit, all cores (${jobs}), JSON report`);
+const spin = () => JSON.parse(spawnSync(process.execPath, [join(ROOT, 'bench', 'spin.mjs'), String(jobs)], { encoding: 'utf8' }).stdout).speedup;
+const spinBefore = spin();
 const jsonN = join(OUT, `report-jobs${jobs}.json`);
 results.auditAll = check([corpus], ['--jobs', String(jobs), '--format', 'json', '--output', jsonN]);
+// What the machine gave a CPU-bound toy just before and after: the ceiling of any thread speed-up.
+results.cpuSpeedup = Math.min(spinBefore, spin());
 results.identical = readFileSync(json1).equals(readFileSync(jsonN));
 step('100 plans, 1 thread (memory baseline)');
 results.sample1 = check([sample], ['--jobs', '1', '--format', 'json', '--output', join(OUT, 'sample.json')]);
@@ -164,6 +168,7 @@ if (results.spectral) {
 lines.push(`${'ratio'.padEnd(52)}${'measured'.padStart(9)}${'target'.padStart(9)}`);
 for (const [label, x, target, ok] of ratios) lines.push(`${label.padEnd(52)}${x.toFixed(2).padStart(9)}${target.padStart(9)}  ${ok(x) ? 'met' : 'NOT MET'}`);
 lines.push(`${'JSON report, 1 thread vs all threads'.padEnd(52)}${(results.identical ? 'identical' : 'DIFFERENT').padStart(9)}`);
+lines.push(`${`(${jobs} CPU-bound toy threads got a speed-up of`.padEnd(52)}${results.cpuSpeedup.toFixed(2).padStart(9)}   — the machine's ceiling during the run)`);
 console.log(lines.join('\n'));
 results.ratios = Object.fromEntries(ratios.map(([label, x]) => [label, Number(x.toFixed(3))]));
 results.size = size;
