@@ -1,4 +1,4 @@
-import { loadCatalog } from '../catalog/load.js';
+import { loadBuiltinCatalog } from '../catalog/builtin.js';
 import type { Catalog } from '../catalog/types.js';
 import { auditDocument, compileCatalog, type CompiledCatalog } from '../engine/audit.js';
 import { childOf } from '../engine/select.js';
@@ -26,7 +26,7 @@ export interface AuditOptions {
 
 /** Audit plan files, folders and globs: the whole pipeline short of formatting. */
 export async function auditPaths(paths: string[], options: AuditOptions = {}): Promise<AuditResult> {
-  const catalog = options.catalog ?? loadCatalog();
+  const catalog = options.catalog ?? loadBuiltinCatalog();
   const compiled = compileCatalog(catalog, options.parameters);
   const discovered = await discoverPlans(paths, options.cwd);
   const { errors } = discovered;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { AuditResult, FileResult } from '../audit/result.js';
-import { loadCatalog } from '../catalog/load.js';
+import { loadBuiltinCatalog } from '../catalog/builtin.js';
 import { LANGS, SEVERITIES, type Lang, type Rule, type Severity } from '../catalog/types.js';
 import { cmp, type Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
@@ -104,7 +104,7 @@ export function mergeReports(reports: JsonReport[], names: string[]): AuditResul
     if (r.lang !== first.lang) throw new UsageError(`${name}: written with --lang ${r.lang}, the others with --lang ${first.lang}`);
     if (r.rules!.join('\n') !== ruleIds.join('\n')) throw new UsageError(`${name}: ran a different set of rules than ${names[0]}`);
   });
-  const catalog = loadCatalog();
+  const catalog = loadBuiltinCatalog();
   const byId = new Map(catalog.rules.map((r) => [r.id, r]));
   const rules: Rule[] = ruleIds.map((id) => {
     const rule = byId.get(id);

@@ -13,7 +13,7 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, ownP
 const ajv = new Ajv(AJV_OPTIONS);
 const cache = new WeakMap<object, ValidateFunction>();
 
-/** The plan schema's validator, pre-compiled by the build (precompile.ts); absent when running from source. */
+/** The plan schema's validator, pre-compiled by the build (src/precompile.ts); absent when running from source. */
 export const PLAN_VALIDATOR_FILE = './plan-validator.cjs';
 
 function precompiled(schema: object): ValidateFunction | undefined {

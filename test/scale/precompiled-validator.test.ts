@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -33,5 +34,31 @@ describe('the pre-compiled plan validator (built by npm run build)', () => {
       errors += fresh.errors?.length ?? 0;
     }
     expect(errors).toBeGreaterThan(3);
+  });
+});
+
+describe('the built-in catalog snapshot (built by npm run build)', () => {
+  it('is the catalog a fresh load gives, with definedIn relative to the working directory', async () => {
+    const { loadCatalog } = await import('../../src/catalog/load.js');
+    const built = (await import(join(ROOT, 'dist', 'catalog', 'builtin.js'))) as typeof import('../../src/catalog/builtin.js');
+    expect(existsSync(join(ROOT, 'dist', 'catalog', 'builtin.json')), 'npm test builds first').toBe(true);
+    const fresh = loadCatalog();
+    expect(built.loadBuiltinCatalog()).toEqual(fresh);
+    expect(fresh.rules[0]!.definedIn).toMatch(/^rules\/catalog\/.+\.yaml$/);
+  });
+
+  it('is used only while the rule files are unchanged: their hash follows every byte', async () => {
+    const { rulesHash } = await import('../../src/catalog/builtin.js');
+    const dir = mkdtempSync(join(tmpdir(), 'ra-rules-'));
+    try {
+      cpSync(join(ROOT, 'rules'), dir, { recursive: true });
+      const before = rulesHash(dir);
+      expect(rulesHash(join(ROOT, 'rules'))).toBe(before);
+      const file = join(dir, 'catalog', readdirSync(join(dir, 'catalog'))[0]!);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+      expect(rulesHash(dir)).not.toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
