@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/types.js';
 import { auditDocument, compileCatalog, type CompiledCatalog } from '../engine/audit.js';
 import { childOf } from '../engine/select.js';
 import type { Encoding } from '../plan/decode.js';
-import { discoverPlans } from '../plan/discover.js';
+import { discoverPlans, type PlanFile } from '../plan/discover.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
 import { VERSION } from '../version.js';
 import { auditInPool } from './pool.js';
@@ -36,9 +36,7 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
     const { parameters, maxBytes, encoding } = options;
     results = await auditInPool(files, options.jobs!, { catalog, parameters, maxBytes, encoding });
   } else {
-    for (const file of files) {
-      results.push(await auditFile(file.path, file.display, compiled, options));
-    }
+    results = await auditInOrder(files, compiled, options);
   }
   return {
     tool: { name: 'rural-audit', version: VERSION },
@@ -49,6 +47,24 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
     areas: catalog.areas,
     terms: catalog.terms,
   };
+}
+
+/** Files being read while the one before is parsed and audited: the thread never waits on the disk. */
+const READ_AHEAD = 4;
+
+/**
+ * Audit files one after another on this thread, in order, with the reads of the next few
+ * overlapping the work on the current one. Only one document is parsed and held at a time.
+ */
+export async function auditInOrder(files: readonly PlanFile[], compiled: CompiledCatalog, options: AuditOptions): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  const running: Promise<FileResult>[] = [];
+  for (const file of files) {
+    running.push(auditFile(file.path, file.display, compiled, options));
+    if (running.length > READ_AHEAD) results.push(await running.shift()!);
+  }
+  while (running.length > 0) results.push(await running.shift()!);
+  return results;
 }
 
 export async function auditFile(path: string, display: string, compiled: CompiledCatalog, options: AuditOptions): Promise<FileResult> {

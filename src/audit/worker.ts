@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileCatalog } from '../engine/audit.js';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './pool.js';
-import { auditFile } from './run.js';
+import { auditInOrder } from './run.js';
 
 const setup = workerData as WorkerSetup;
 const compiled = compileCatalog(setup.catalog, setup.parameters);
@@ -11,9 +11,7 @@ const options = { maxBytes: setup.maxBytes, encoding: setup.encoding };
 parentPort!.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
-    const results = [];
-    for (const file of task.files) results.push(await auditFile(file.path, file.display, compiled, options));
-    reply = { indexes: task.indexes, results };
+    reply = { indexes: task.indexes, results: await auditInOrder(task.files, compiled, options) };
   } catch (e) {
     reply = { failure: (e as Error).stack ?? String(e) };
   }
