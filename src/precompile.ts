@@ -8,10 +8,14 @@ import { writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import { writeSnapshot } from './catalog/builtin.js';
-import { AJV_OPTIONS, PLAN_VALIDATOR_FILE } from './engine/schemas.js';
+import { AJV_OPTIONS, PLAN_VALIDATOR_FILE, schemaHash } from './engine/schemas.js';
 import planSchemaJson from './plan/plan.schema.json' with { type: 'json' };
 
 const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
 // A CommonJS module whose function is its `default` export.
-writeFileSync(new URL(`./engine/${PLAN_VALIDATOR_FILE}`, import.meta.url), standalone.default(ajv, ajv.compile(planSchemaJson)));
+const code = standalone.default(ajv, ajv.compile(planSchemaJson));
+writeFileSync(
+  new URL(`./engine/${PLAN_VALIDATOR_FILE}`, import.meta.url),
+  `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(planSchemaJson))};\n`,
+);
 writeSnapshot();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
@@ -16,10 +17,14 @@ const cache = new WeakMap<object, ValidateFunction>();
 /** The plan schema's validator, pre-compiled by the build (src/precompile.ts); absent when running from source. */
 export const PLAN_VALIDATOR_FILE = './plan-validator.cjs';
 
+/** Identity of the schema a validator was made from: a stale build is never used. */
+export const schemaHash = (schema: object): string => createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+
 function precompiled(schema: object): ValidateFunction | undefined {
   if (schema !== planSchemaJson) return undefined;
   try {
-    return createRequire(import.meta.url)(PLAN_VALIDATOR_FILE) as ValidateFunction;
+    const fn = createRequire(import.meta.url)(PLAN_VALIDATOR_FILE) as ValidateFunction & { schemaHash?: string };
+    return fn.schemaHash === schemaHash(schema) ? fn : undefined;
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { AJV_OPTIONS } from '../../src/engine/schemas.js';
+import { AJV_OPTIONS, schemaHash } from '../../src/engine/schemas.js';
 import { parseYaml } from '../../src/plan/parse.js';
 import planSchemaJson from '../../src/plan/plan.schema.json' with { type: 'json' };
 import { ROOT } from '../helpers/cli.js';
@@ -17,6 +17,8 @@ describe('the pre-compiled plan validator (built by npm run build)', () => {
   it('exists after the build and reports exactly what a freshly compiled validator reports', () => {
     expect(existsSync(built), 'npm test builds first').toBe(true);
     const pre = createRequire(import.meta.url)(built) as ValidateFunction;
+    // It carries the hash of the schema it was made from; schemas.ts ignores a stale one.
+    expect((pre as ValidateFunction & { schemaHash?: string }).schemaHash).toBe(schemaHash(planSchemaJson));
     const fresh = new Ajv(AJV_OPTIONS).compile(planSchemaJson);
     const texts = [
       ...['aligned', 'partial', 'misaligned'].map((n) => readFileSync(join(ROOT, 'examples', `${n}.yaml`), 'utf8')),
