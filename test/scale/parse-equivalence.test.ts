@@ -107,6 +107,7 @@ describe('fast parse path', () => {
     empty: '',
     onlyComments: '# nothing\n',
     escapes: 'a: "\\u263A"\n',
+    byteOrderMark: '\ufeffa: 1\nb: 2\n',
   };
   for (const [name, text] of Object.entries(declined)) {
     it(`leaves ${name} to the yaml path`, () => {
