@@ -19,7 +19,7 @@ export interface WorkerTask {
   files: PlanFile[];
 }
 
-export type WorkerReply = { indexes: number[]; results: FileResult[] } | { failure: string };
+export type WorkerReply = { indexes: number[]; results: FileResult[] } | { failure: string; stack?: string };
 
 export const defaultJobs = (): number => availableParallelism();
 
@@ -41,9 +41,11 @@ export async function auditInPool(files: PlanFile[], jobs: number, setup: Worker
   };
   const count = Math.max(1, Math.min(jobs, Math.ceil(files.length / BATCH)));
   const url = new URL('./worker.js', import.meta.url);
-  await Promise.all(
+  const workers: Worker[] = [];
+  const run = Promise.all(
     Array.from({ length: count }, () => {
       const worker = new Worker(url, { workerData: setup });
+      workers.push(worker);
       return new Promise<void>((resolve, reject) => {
         const feed = () => {
           const task = take();
@@ -52,8 +54,9 @@ export async function auditInPool(files: PlanFile[], jobs: number, setup: Worker
         };
         worker.on('message', (reply: WorkerReply) => {
           if ('failure' in reply) {
-            void worker.terminate();
-            reject(new Error(reply.failure));
+            const error = new Error(reply.failure);
+            if (reply.stack) error.stack = reply.stack;
+            reject(error);
             return;
           }
           reply.indexes.forEach((i, k) => (results[i] = reply.results[k]!));
@@ -67,5 +70,12 @@ export async function auditInPool(files: PlanFile[], jobs: number, setup: Worker
       });
     }),
   );
+  try {
+    await run;
+  } catch (e) {
+    // One worker failed: stop the others, or they would keep the process alive.
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
   return results;
 }

@@ -13,7 +13,7 @@ parentPort!.on('message', async (task: WorkerTask) => {
   try {
     reply = { indexes: task.indexes, results: await auditInOrder(task.files, compiled, options) };
   } catch (e) {
-    reply = { failure: (e as Error).stack ?? String(e) };
+    reply = { failure: (e as Error).message ?? String(e), stack: (e as Error).stack };
   }
   parentPort!.postMessage(reply);
 });
