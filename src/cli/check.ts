@@ -18,7 +18,7 @@ interface CheckOptions {
   failOn: Severity;
   encoding?: string;
   maxFileSize: string;
-  jobs: string;
+  jobs?: string;
   shard?: string;
 }
 
@@ -43,7 +43,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('error'))
     .option('--encoding <name>', `force the plans' encoding (${ENCODINGS.join(', ')}, gbk)`)
     .option('--max-file-size <bytes>', 'refuse plans larger than this', String(50 * 1024 * 1024))
-    .option('-j, --jobs <n>', 'worker threads auditing files in parallel (default: the number of cores)', String(defaultJobs()))
+    .option('-j, --jobs <n>', 'worker threads auditing files in parallel (default: the number of cores)')
     .option('--shard <i/n>', 'audit only shard i of n of the sorted file list (a CI matrix job); combine with `rural-audit merge`')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: CheckOptions) => {
@@ -56,7 +56,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (opts.encoding !== undefined && !encoding) throw new UsageError(`unknown encoding ${opts.encoding}`);
   const maxBytes = Number(opts.maxFileSize);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes`);
-  const jobs = Number(opts.jobs);
+  const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (opts.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got ${opts.shard})`);
