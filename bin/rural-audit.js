@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import { installProcessHandlers, main } from '../dist/cli/main.js';
-
-installProcessHandlers();
-process.exitCode = await main(process.argv.slice(2));
+// `--version` answers before the CLI, its commands, the catalog and the schemas are loaded:
+// CI calls it often, and it should cost no more than starting node.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  const { VERSION } = await import('../dist/version.js');
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { installProcessHandlers, main } = await import('../dist/cli/main.js');
+  installProcessHandlers();
+  process.exitCode = await main(args);
+}

@@ -11,6 +11,8 @@ export interface FileResult {
   encoding?: Encoding;
   /** County name and code from the plan, for roll-ups across counties. */
   county?: { name?: string; code?: string };
+  /** The plan lists waivers of its own: they are applied with the plan at hand (src/waivers). */
+  declaresWaivers?: true;
   /** End of the transition period (the plan's, else the parameter): the default due date of its gaps. */
   transitionEnd?: string;
 }

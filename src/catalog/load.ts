@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { FUNCTIONS } from '../engine/functions/index.js';
 import { Selector } from '../engine/select.js';
 import type { InputError } from '../plan/input-error.js';
@@ -21,7 +21,9 @@ export class CatalogError extends Error {
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false });
-const validateRuleFile = ajv.compile(ruleFileSchema);
+// Compiled on first use: a run with the built-in catalog's snapshot (builtin.ts) never needs it.
+let ruleFileValidator: ValidateFunction | undefined;
+const validateRuleFile = (data: unknown): boolean => (ruleFileValidator ??= ajv.compile(ruleFileSchema))(data) === true;
 
 interface YamlFile {
   file: string;
@@ -85,7 +87,7 @@ interface Known {
 
 export function rulesOf(file: YamlFile, known: Known): Rule[] {
   if (!validateRuleFile(file.data)) {
-    const e = validateRuleFile.errors![0]!;
+    const e = ruleFileValidator!.errors![0]!;
     const path = e.instancePath
       .split('/')
       .slice(1)

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { defaultJobs } from '../audit/pool.js';
+import { parseShard } from '../audit/shard.js';
 import type { AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
@@ -21,6 +23,8 @@ interface CheckOptions {
   failOn: Severity;
   encoding?: string;
   maxFileSize: string;
+  jobs?: string;
+  shard?: string;
 }
 
 type Options = CheckOptions & SettingsOptions;
@@ -37,6 +41,7 @@ Examples:
   $ rural-audit check plans/ --print-config          settings in force, and where each came from
   $ rural-audit check plans/ --write-baseline .rural-audit-baseline.json
   $ rural-audit check plans/ --baseline .rural-audit-baseline.json   fail only on new gaps
+  $ rural-audit check plans/ --shard 2/4 -f json -o shard-2.json   one job of a CI matrix
 
 Exit codes: 0 no gap at or above --fail-on, 1 gaps found, 2 usage, input or catalog error.`;
 
@@ -63,6 +68,8 @@ export function registerCheck(program: Command): void {
     .option('--today <date>', 'the date waivers are checked against (default: $RURAL_AUDIT_TODAY, else today)')
     .option('--baseline <file>', 'report only gaps not recorded in this baseline')
     .option('--write-baseline <file>', 'record the current gaps as a baseline (the run then exits 0 unless input errors)')
+    .option('-j, --jobs <n>', 'worker threads auditing files in parallel (default: the number of cores)')
+    .option('--shard <i/n>', 'audit only shard i of n of the sorted file list (a CI matrix job); combine with `rural-audit merge`')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: Options) => {
       process.exitCode = await runCheck(paths, opts);
@@ -80,10 +87,14 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   }
   const maxBytes = parseByteSize(opts.maxFileSize);
   if (maxBytes === undefined) throw new UsageError(`--max-file-size must be a positive size in bytes, like 5242880, 512k or 20M`);
+  const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (opts.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got ${opts.shard})`);
   const outputs = parseOutputs(opts.format ?? [], opts.output);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
   const progress = createProgress();
-  const { result, notices } = await auditWithSettings(paths, opts, { encoding, maxBytes, onFile: progress.update }, opts.lang).finally(
+  const { result, notices } = await auditWithSettings(paths, opts, { encoding, maxBytes, jobs, shard, onFile: progress.update }, opts.lang).finally(
     progress.end,
   );
   reportProblems(result, opts.lang, encoding !== undefined);

@@ -4,6 +4,7 @@ import { inputErrorLine, sanitize, sanitizeLine } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './check.js';
 import { registerInit } from './init.js';
+import { registerMerge } from './merge.js';
 import { OutputError, pending } from './output.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
@@ -17,6 +18,7 @@ Examples:
   $ rural-audit rules                     list the rules and the clauses they enforce
   $ rural-audit init plan.yaml            start a plan from a template (待填写 marks what to write)
   $ rural-audit schema > plan.schema.json the plan's JSON Schema, for editors
+  $ rural-audit merge shard-*.json        combine the JSON reports of CI shards (check --shard i/n)
   $ rural-audit check --help              every option of check`;
 
 export function buildProgram(): Command {
@@ -35,6 +37,7 @@ export function buildProgram(): Command {
   registerWaivers(program);
   registerInit(program);
   registerSchema(program);
+  registerMerge(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -7,6 +7,7 @@ import type { Lang, Rule } from '../catalog/types.js';
 import { CatalogsByFile } from '../config/effective.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { printConfig } from '../config/print.js';
+import type { InputError } from '../plan/input-error.js';
 import { displayPath } from '../plan/discover.js';
 import { applyWaivers, fileWaivers, unmatchedTargets, type WaiverRun } from '../waivers/apply.js';
 import { loadWaiversFile } from '../waivers/file.js';
@@ -100,8 +101,10 @@ export async function auditWithSettings(
     },
     catalogFor: config.overrides.length > 0 ? (path) => catalogs.for(path) : undefined,
     review: (doc, findings) => applyWaivers(doc, findings, run),
+    reviewAll: run.fileWaivers.length > 0,
   });
-  result.errors.push(...run.errors, ...unmatchedTargets(run));
+  // Plans are reviewed as they finish, not in file order: sort, so that the report is the same every run.
+  result.errors.push(...[...run.errors].sort(compareInputErrors), ...unmatchedTargets(run));
   result.rules = rulesThatRan(config, result, [...run.used]);
   if (run.used.size > 0) result.areas = [...result.areas, WAIVERS_AREA];
 
@@ -143,4 +146,8 @@ function rulesThatRan(config: Config, result: AuditResult, waiverRules: Rule[]):
   }
   const inOrder = config.catalog.rules.filter((r) => ran.has(r.id)).map((r) => ran.get(r.id)!);
   return [...inOrder, ...waiverRules.sort((a, b) => (a.id < b.id ? -1 : 1))];
+}
+
+function compareInputErrors(a: InputError, b: InputError): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

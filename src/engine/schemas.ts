@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
 import type { Path } from '../plan/path.js';
 import { childOf } from './select.js';
 import type { SchemaError } from './functions/types.js';
@@ -8,13 +11,30 @@ import type { SchemaError } from './functions/types.js';
  * `ownProperties` keeps a plan's `__proto__` or `constructor` keys from reaching Object.prototype.
  */
 // strictNumbers: NaN and ±Infinity (`.nan`, `.inf`, `1e999` in YAML) are not numbers a plan can mean.
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ownProperties: true, strictNumbers: true });
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, ownProperties: true, strictNumbers: true } as const;
+const ajv = new Ajv(AJV_OPTIONS);
 const cache = new WeakMap<object, ValidateFunction>();
+
+/** The plan schema's validator, pre-compiled by the build (src/precompile.ts); absent when running from source. */
+export const PLAN_VALIDATOR_FILE = './plan-validator.cjs';
+
+/** Identity of the schema a validator was made from: a stale build is never used. */
+export const schemaHash = (schema: object): string => createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+
+function precompiled(schema: object): ValidateFunction | undefined {
+  if (schema !== planSchemaJson) return undefined;
+  try {
+    const fn = createRequire(import.meta.url)(PLAN_VALIDATOR_FILE) as ValidateFunction & { schemaHash?: string };
+    return fn.schemaHash === schemaHash(schema) ? fn : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function compileSchema(schema: object): ValidateFunction {
   let fn = cache.get(schema);
   if (!fn) {
-    fn = ajv.compile(schema);
+    fn = precompiled(schema) ?? ajv.compile(schema);
     cache.set(schema, fn);
   }
   return fn;

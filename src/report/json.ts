@@ -47,6 +47,8 @@ export const json: Formatter = (result, { lang }) => {
       }),
     })),
     errors: result.errors,
+    /** The rules that ran, in catalog order: what `rural-audit merge` needs to rebuild the result. */
+    rules: result.rules.map((r) => r.id),
   };
   return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 };

@@ -1,0 +1,196 @@
+// `npm run bench`: generate the synthetic national corpus (once; .bench/ is git-ignored), then
+// measure on the same files, in one run: the parse floor, the full audit on one thread and on
+// all cores, the 2,000- and 20,000-village plans, memory for 100 vs 2,844 plans, start-up, and
+// Stoplight Spectral side by side. Prints every figure and the ratios the targets are set in
+// (docs/performance.md) and writes them to .bench/results.json.
+//
+//   node bench/run.mjs [--no-spectral] [--counties N]
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+import { runSpectral, SPECTRAL_VERSION } from './spectral.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BENCH = join(ROOT, '.bench');
+const OUT = join(BENCH, 'out');
+const CLI = join(ROOT, 'bin', 'rural-audit.js');
+const PROBE = join(ROOT, 'bench', 'probe.mjs');
+const args = process.argv.slice(2);
+const counties = args.includes('--counties') ? Number(args[args.indexOf('--counties') + 1]) : 2844;
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  console.error('bench: build first (npm run bench builds)');
+  process.exit(2);
+}
+
+// The corpus is made again only when the generator or the size changed.
+const stamp = createHash('sha256').update(readFileSync(join(ROOT, 'bench', 'generate.mjs'))).update(String(counties)).digest('hex');
+if (!existsSync(join(BENCH, 'stamp')) || readFileSync(join(BENCH, 'stamp'), 'utf8') !== stamp) {
+  process.stderr.write(`generating ${counties} county plans into .bench/ …\n`);
+  generate(BENCH, counties);
+  writeFileSync(join(BENCH, 'stamp'), stamp);
+}
+mkdirSync(OUT, { recursive: true });
+
+const sizeOf = (p) => {
+  const s = statSync(p);
+  if (!s.isDirectory()) return { files: 1, bytes: s.size };
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(p, { recursive: true })) {
+    const full = join(p, String(e));
+    if (/\.ya?ml$/.test(full)) {
+      files++;
+      bytes += statSync(full).size;
+    }
+  }
+  return { files, bytes };
+};
+
+const corpus = join(BENCH, 'corpus');
+const sample = join(BENCH, 'sample100');
+const v2k = join(BENCH, 'single', 'villages-2000.yaml');
+const v20k = join(BENCH, 'single', 'villages-20000.yaml');
+const size = { corpus: sizeOf(corpus), sample: sizeOf(sample), v2k: sizeOf(v2k), v20k: sizeOf(v20k) };
+
+/** Run a node script under the probe: wall time from here, peak RSS from inside. */
+function measure(script, scriptArgs, stdout = 'ignore') {
+  const probe = join(OUT, 'probe.json');
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [PROBE, probe, script, ...scriptArgs], {
+    cwd: ROOT,
+    stdio: ['ignore', stdout, 'pipe'],
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${script} ${scriptArgs.join(' ')} exited with ${r.status}: ${r.stderr.slice(0, 500)}`);
+  return { ms, ...JSON.parse(readFileSync(probe, 'utf8')), stdout: r.stdout };
+}
+
+const check = (paths, extra) => measure(CLI, ['check', ...paths, ...extra]);
+
+/** Median wall time of a short command, over runs interleaved with the others. */
+function startup(commands, runs = 15) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    commands.forEach((argv, k) => {
+      const t = process.hrtime.bigint();
+      spawnSync(process.execPath, argv, { cwd: ROOT, stdio: 'ignore' });
+      times[k].push(Number(process.hrtime.bigint() - t) / 1e6);
+    });
+  }
+  return times.map((ts) => ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)]);
+}
+
+const results = {};
+const jobs = availableParallelism();
+const step = (label) => process.stderr.write(`· ${label}\n`);
+
+step('parse floor');
+results.parseFloor = measure(join(ROOT, 'bench', 'parse-floor.mjs'), [corpus], 'pipe');
+results.parseFloor.declined = JSON.parse(results.parseFloor.stdout).declined;
+delete results.parseFloor.stdout;
+
+step('full audit, 1 thread, JSON report');
+const json1 = join(OUT, 'report-jobs1.json');
+results.audit1 = check([corpus], ['--jobs', '1', '--format', 'json', '--output', json1]);
+step('full audit, 1 thread, table');
+results.audit1Table = check([corpus], ['--jobs', '1', '--output', join(OUT, 'report-jobs1.txt')]);
+step(`full audit, all cores (${jobs}), JSON report`);
+const spin = () => JSON.parse(spawnSync(process.execPath, [join(ROOT, 'bench', 'spin.mjs'), String(jobs)], { encoding: 'utf8' }).stdout).speedup;
+const spinBefore = spin();
+const jsonN = join(OUT, `report-jobs${jobs}.json`);
+results.auditAll = check([corpus], ['--jobs', String(jobs), '--format', 'json', '--output', jsonN]);
+// What the machine gave a CPU-bound toy just before and after: the ceiling of any thread speed-up.
+results.cpuSpeedup = Math.min(spinBefore, spin());
+results.identical = readFileSync(json1).equals(readFileSync(jsonN));
+step(`the same work as ${jobs} separate processes, one shard each, side by side`);
+// What the machine gives this workload without any pool: the real ceiling of a thread speed-up.
+results.processes = await new Promise((resolve, reject) => {
+  const t = process.hrtime.bigint();
+  let left = jobs;
+  for (let i = 1; i <= jobs; i++) {
+    const child = spawn(process.execPath, [CLI, 'check', corpus, '--jobs', '1', '--shard', `${i}/${jobs}`, '--format', 'json', '--output', join(OUT, `shard-${i}.json`)], { cwd: ROOT, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => {
+      if (--left === 0) resolve({ ms: Number(process.hrtime.bigint() - t) / 1e6 });
+    });
+  }
+});
+step('100 plans, 1 thread (memory baseline)');
+results.sample1 = check([sample], ['--jobs', '1', '--format', 'json', '--output', join(OUT, 'sample.json')]);
+step('2,000- and 20,000-village plans');
+results.v2k = check([v2k], ['--jobs', '1', '--format', 'json', '--output', join(OUT, 'v2k.json')]);
+results.v20k = check([v20k], ['--jobs', '1', '--format', 'json', '--output', join(OUT, 'v20k.json')]);
+step('start-up');
+const [nodeMs, versionMs, oneMs] = startup([
+  ['-e', '0'],
+  [CLI, '--version'],
+  [CLI, 'check', 'examples/partial.yaml'],
+]);
+results.startup = { nodeMs, versionMs, checkOneMs: oneMs };
+if (!args.includes('--no-spectral')) {
+  step(`Stoplight Spectral ${SPECTRAL_VERSION}, 10 rules, same corpus`);
+  try {
+    results.spectral = runSpectral(corpus);
+  } catch (e) {
+    process.stderr.write(`Spectral did not finish: ${e.message}\n`);
+  }
+}
+
+// ---- print ----
+const mb = (b) => b / 1e6;
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const row = (label, r, sz) =>
+  `${label.padEnd(44)}${s(r.ms).padStart(10)}${(r.cpuMs === undefined ? '' : s(r.cpuMs)).padStart(10)}${(sz.files / (r.ms / 1000)).toFixed(0).padStart(10)}${(mb(sz.bytes) / (r.ms / 1000)).toFixed(1).padStart(9)}${`${(r.maxRssKB / 1024).toFixed(0)} MB`.padStart(11)}`;
+const lines = [];
+lines.push(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length} (parallelism ${jobs}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+lines.push(`corpus: ${size.corpus.files} plans, ${mb(size.corpus.bytes).toFixed(1)} MB; fast parse path declined ${results.parseFloor.declined} of them`);
+lines.push('');
+lines.push(`${'measurement'.padEnd(44)}${'wall'.padStart(10)}${'CPU'.padStart(10)}${'files/s'.padStart(10)}${'MB/s'.padStart(9)}${'peak RSS'.padStart(11)}`);
+lines.push(row('parse floor (read + fast parse, positions)', results.parseFloor, size.corpus));
+lines.push(row('full audit, 1 thread, JSON report', results.audit1, size.corpus));
+lines.push(row('full audit, 1 thread, table', results.audit1Table, size.corpus));
+lines.push(row(`full audit, ${jobs} threads, JSON report`, results.auditAll, size.corpus));
+lines.push(row('100 plans, 1 thread, JSON report', results.sample1, size.sample));
+lines.push(row('one plan of 2,000 villages', results.v2k, size.v2k));
+lines.push(row('one plan of 20,000 villages', results.v20k, size.v20k));
+if (results.spectral) lines.push(row(`Spectral ${SPECTRAL_VERSION}, 10 rules (${results.spectral.invocations} runs)`, results.spectral, size.corpus));
+lines.push(`${'node -e 0 (median of 15)'.padEnd(44)}${`${results.startup.nodeMs.toFixed(0)} ms`.padStart(10)}`);
+lines.push(`${'rural-audit --version'.padEnd(44)}${`${results.startup.versionMs.toFixed(0)} ms`.padStart(10)}`);
+lines.push(`${'rural-audit check examples/partial.yaml'.padEnd(44)}${`${results.startup.checkOneMs.toFixed(0)} ms`.padStart(10)}`);
+lines.push('');
+// Single-thread comparisons by wall time, and again by CPU time, which other work on a shared
+// machine disturbs far less (files/s and MB/s above are by wall time).
+const ratios = [
+  ['full audit 1 thread (JSON) / parse floor', results.audit1.ms / results.parseFloor.ms, '≤ 1.5', (x) => x <= 1.5],
+  ['  the same, by CPU time', results.audit1.cpuMs / results.parseFloor.cpuMs, '≤ 1.5', (x) => x <= 1.5],
+  ['full audit 1 thread (table) / parse floor', results.audit1Table.ms / results.parseFloor.ms, '≤ 1.5', (x) => x <= 1.5],
+  ['  the same, by CPU time', results.audit1Table.cpuMs / results.parseFloor.cpuMs, '≤ 1.5', (x) => x <= 1.5],
+  [`speed-up with ${jobs} threads (1 thread / ${jobs} threads)`, results.audit1.ms / results.auditAll.ms, '≥ 1.7', (x) => x >= 1.7],
+  [`  ${jobs} separate processes side by side, for comparison`, results.audit1.ms / results.processes.ms, '', () => true],
+  ['20,000-village plan / 2,000-village plan', results.v20k.ms / results.v2k.ms, '≤ 12', (x) => x <= 12],
+  ['  the same, by CPU time', results.v20k.cpuMs / results.v2k.cpuMs, '≤ 12', (x) => x <= 12],
+  [`peak RSS ${size.corpus.files} plans / 100 plans (1 thread)`, results.audit1.maxRssKB / results.sample1.maxRssKB, '≤ 1.5', (x) => x <= 1.5],
+  ['--version / node -e 0', results.startup.versionMs / results.startup.nodeMs, '≤ 1.3', (x) => x <= 1.3],
+  ['check of one plan / node -e 0', results.startup.checkOneMs / results.startup.nodeMs, '≤ 2.5', (x) => x <= 2.5],
+];
+if (results.spectral) {
+  ratios.push(['Spectral (10 rules) / rural-audit 1 thread', results.spectral.ms / results.audit1.ms, '> 1', (x) => x > 1]);
+  ratios.push([`Spectral (10 rules) / rural-audit ${jobs} threads`, results.spectral.ms / results.auditAll.ms, '> 1', (x) => x > 1]);
+}
+lines.push(`${'ratio'.padEnd(52)}${'measured'.padStart(9)}${'target'.padStart(9)}`);
+for (const [label, x, target, ok] of ratios) lines.push(`${label.padEnd(52)}${x.toFixed(2).padStart(9)}${target.padStart(9)}  ${target ? (ok(x) ? 'met' : 'NOT MET') : ''}`);
+lines.push(`${'JSON report, 1 thread vs all threads'.padEnd(52)}${(results.identical ? 'identical' : 'DIFFERENT').padStart(9)}`);
+lines.push(`${`(${jobs} CPU-bound toy threads got a speed-up of`.padEnd(52)}${results.cpuSpeedup.toFixed(2).padStart(9)}   — the machine's ceiling for pure arithmetic)`);
+console.log(lines.join('\n'));
+results.ratios = ratios.map(([label, x, target]) => ({ label: label.trim(), measured: Number(x.toFixed(3)), target }));
+results.size = size;
+for (const r of Object.values(results)) if (r && typeof r === 'object') delete r.stdout;
+writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.exitCode = results.identical ? 0 : 1;

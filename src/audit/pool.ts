@@ -1,0 +1,81 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Catalog } from '../catalog/types.js';
+import type { PlanFile } from '../plan/discover.js';
+import type { FileResult } from './result.js';
+import type { AuditOptions } from './run.js';
+
+/** What a worker needs to audit files as the main thread would: plain, cloneable data. */
+export interface WorkerSetup {
+  catalog: Catalog;
+  parameters?: Record<string, unknown>;
+  maxBytes?: number;
+  encoding?: AuditOptions['encoding'];
+}
+
+/** A batch of files for one worker, by their place in the sorted list. */
+export interface WorkerTask {
+  indexes: number[];
+  files: PlanFile[];
+}
+
+export type WorkerReply = { indexes: number[]; results: FileResult[] } | { failure: string; stack?: string };
+
+export const defaultJobs = (): number => availableParallelism();
+
+/** Small batches keep every worker busy to the end even when one county's plan is ten times another's. */
+const BATCH = 8;
+
+/**
+ * Audit files on `jobs` worker threads. Each worker loads nothing but the catalog it is given;
+ * results are put back in the order of `files`, so the report is the same whatever `jobs` is.
+ */
+export async function auditInPool(files: PlanFile[], jobs: number, setup: WorkerSetup): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(files.length);
+  let next = 0;
+  const take = (): WorkerTask | undefined => {
+    if (next >= files.length) return undefined;
+    const indexes: number[] = [];
+    for (; indexes.length < BATCH && next < files.length; next++) indexes.push(next);
+    return { indexes, files: indexes.map((i) => files[i]!) };
+  };
+  const count = Math.max(1, Math.min(jobs, Math.ceil(files.length / BATCH)));
+  const url = new URL('./worker.js', import.meta.url);
+  const workers: Worker[] = [];
+  const run = Promise.all(
+    Array.from({ length: count }, () => {
+      const worker = new Worker(url, { workerData: setup });
+      workers.push(worker);
+      return new Promise<void>((resolve, reject) => {
+        const feed = () => {
+          const task = take();
+          if (task) worker.postMessage(task);
+          else void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (reply: WorkerReply) => {
+          if ('failure' in reply) {
+            const error = new Error(reply.failure);
+            if (reply.stack) error.stack = reply.stack;
+            reject(error);
+            return;
+          }
+          reply.indexes.forEach((i, k) => (results[i] = reply.results[k]!));
+          feed();
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (code !== 0 && code !== 1) reject(new Error(`audit worker stopped with code ${code}`));
+        });
+        feed();
+      });
+    }),
+  );
+  try {
+    await run;
+  } catch (e) {
+    // One worker failed: stop the others, or they would keep the process alive.
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
+  return results;
+}

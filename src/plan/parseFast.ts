@@ -1,0 +1,271 @@
+/**
+ * The fast parse path for well-formed plans: js-yaml (about fifteen times faster than `yaml` on
+ * plan-sized files) with node offsets taken from its `listener` — about eight times faster with
+ * the positions (docs/performance.md). `RURAL_AUDIT_DEBUG_FAST=1` prints why a file was declined.
+ *
+ * It must give exactly what `parseYaml` (parse.ts) gives — the same data and the same positions,
+ * start and end — so it handles only the plain shape plans are written in: block and one-line
+ * flow collections, plain and quoted one-line scalars, comments. Anything else (a parse error,
+ * duplicate keys, anchors, aliases, tags, block scalars, multi-line scalars, explicit keys,
+ * several documents, CRLF line ends, a byte-order mark, a scalar the two libraries might read
+ * differently) returns undefined, and the caller takes the `yaml` path, which also words every
+ * error.
+ */
+import jsyaml from 'js-yaml';
+import { MAX_DEPTH, type Parsed } from './parse.js';
+import type { Path } from './path.js';
+import type { Located, Locator, Position } from './position.js';
+
+const { load, CORE_SCHEMA } = jsyaml;
+
+type Kind = 'scalar' | 'empty' | 'flow' | 'block';
+
+interface Node {
+  kind: Kind;
+  start: number;
+  /** End of the node's text (the `yaml` library's `range[1]`); for a block collection, its tail. */
+  end: number;
+  /** Sequence items, or mapping keys and values in turn. */
+  children?: Node[];
+  mapping?: boolean;
+  /** A scalar key's text, when both libraries read it as that string. */
+  key?: string;
+}
+
+/** Thrown from the listener to stop at the first unusual construct; never escapes this module. */
+class Unusual extends Error {}
+
+export function parseYamlFast(text: string): Parsed | undefined {
+  // js-yaml drops a leading byte-order mark, which would shift every offset by one.
+  if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  // Where each open node began, and where its children start on the stack of finished nodes.
+  const opens: number[] = [];
+  const firsts: number[] = [];
+  const done: Node[] = [];
+  let data: unknown;
+  try {
+    data = load(text, {
+      schema: CORE_SCHEMA,
+      listener(event, state) {
+        if (event === 'open') {
+          // Deeper than the yaml path allows: decline, so that the same too-deep error is given.
+          if (opens.length > MAX_DEPTH) throw new Unusual('too deep');
+          opens.push(state.position);
+          firsts.push(done.length);
+          return;
+        }
+        const first = firsts.pop()!;
+        const children = first === done.length ? NONE : done.splice(first);
+        done.push(closeNode(text, opens.pop()!, children, state.position, state.kind, state.result));
+      },
+    });
+  } catch (e) {
+    if (process.env.RURAL_AUDIT_DEBUG_FAST) process.stderr.write(`fast path declined: ${(e as Error).message}\n`);
+    return undefined;
+  }
+  const root = done[0];
+  if (!root || done.length !== 1 || data === undefined || root.kind === 'empty') return undefined;
+  return { ok: true, data, locator: new FastLocator(text, root) };
+}
+
+const NONE: Node[] = [];
+
+const WS = (c: number) => c === 0x20 || c === 0x09;
+
+/** From where js-yaml began a node, past blank lines and comments to its first character. */
+function skipToContent(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (WS(c) || c === 0x0a) i++;
+    else if (c === 0x23) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else return i;
+  }
+}
+
+/** Past trailing blanks, a comment and one line break: where `yaml` ends a node with its line. */
+function lineTail(text: string, i: number): number {
+  while (WS(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 0x23) {
+    const nl = text.indexOf('\n', i);
+    i = nl < 0 ? text.length : nl;
+  }
+  return text.charCodeAt(i) === 0x0a ? i + 1 : i;
+}
+
+/** `range[2]`: a node with the rest of its line. Nothing (`key:`) takes its line only when a comment follows. */
+function tailOf(text: string, node: Node): number {
+  if (node.kind === 'block') return node.end;
+  if (node.kind === 'empty') return text.charCodeAt(node.start) === 0x23 ? lineTail(text, node.start) : node.start;
+  return lineTail(text, node.end);
+}
+
+function closeNode(text: string, open: number, children: Node[], position: number, kind: string | null, result: unknown): Node {
+  // In block context js-yaml reads a scalar or a flow collection through a nested attempt at a
+  // mapping key: the same node twice, one inside the other.
+  if (children.length === 1) {
+    const only = children[0]!;
+    if ((only.kind === 'scalar' || only.kind === 'flow') && only.start === skipToContent(text, open)) return only;
+  }
+  if (kind !== 'mapping' && kind !== 'sequence') {
+    if (children.length > 0) throw new Unusual('a scalar with parts');
+    if (kind === null) {
+      if (result !== null && result !== undefined) throw new Unusual('content of no kind');
+      // Nothing at all: `key:` with no value, placed by `yaml` after the blanks.
+      let start = open;
+      while (WS(text.charCodeAt(start))) start++;
+      return { kind: 'empty', start, end: start };
+    }
+    if (kind !== 'scalar') throw new Unusual(`node kind ${kind}`);
+    return scalar(text, skipToContent(text, open), position, result);
+  }
+  const start = skipToContent(text, open);
+  const c = text.charCodeAt(start);
+  const flow = c === 0x5b || c === 0x7b;
+  if (!flow && (c === 0x21 || c === 0x26 || c === 0x2a || c === 0x3f)) throw new Unusual('tag, anchor, alias or explicit key');
+  if (kind === 'sequence') {
+    if (!Array.isArray(result) || result.length !== children.length) throw new Unusual('sequence of pairs');
+  } else {
+    let count = 0;
+    for (const k in result as object) if (Object.prototype.hasOwnProperty.call(result, k)) count++;
+    if (children.length !== count * 2) throw new Unusual('mapping with keys that are not scalars');
+    for (let i = 0; i < children.length; i += 2) {
+      const key = children[i]!;
+      if (key.key === undefined) throw new Unusual('a key that is not a string');
+      // A key stands on its own, followed by its colon: no explicit `? key`.
+      let j = key.end;
+      while (WS(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 0x3a) throw new Unusual('explicit key');
+    }
+  }
+  const mapping = kind === 'mapping';
+  if (flow) return { kind: 'flow', start, end: position, children, mapping };
+  if (children.length === 0) throw new Unusual('empty block collection');
+  return { kind: 'block', start, end: tailOf(text, children[children.length - 1]!), children, mapping };
+}
+
+/** A one-line plain or quoted scalar, read by js-yaml as `yaml`'s core schema reads it. */
+function scalar(text: string, start: number, position: number, result: unknown): Node {
+  const c = text.charCodeAt(start);
+  if (c === 0x21 || c === 0x26 || c === 0x2a || c === 0x7c || c === 0x3e || c === 0x3f || c === 0x25 || c === 0x40 || c === 0x60) {
+    throw new Unusual('tag, anchor, alias, block scalar or reserved indicator');
+  }
+  let end = position;
+  const quoted = c === 0x27 || c === 0x22;
+  if (!quoted) {
+    // js-yaml may stop past trailing blanks; `yaml` ends a plain scalar at its last character.
+    for (let d = text.charCodeAt(end - 1); end > start && (WS(d) || d === 0x0a); d = text.charCodeAt(end - 1)) end--;
+  }
+  if (end <= start) throw new Unusual('empty scalar');
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x0a) throw new Unusual('multi-line scalar');
+  if (quoted) {
+    if (typeof result !== 'string' || text.charCodeAt(end - 1) !== c || end - start < 2) throw new Unusual('unterminated quote');
+    // Escapes in double quotes are where two parsers could disagree; plans rarely need them.
+    if (c === 0x22 && text.slice(start, end).includes('\\')) throw new Unusual('escape sequence');
+  } else if (!sameAsCore(text, start, end, result)) throw new Unusual('scalar read differently');
+  return { kind: 'scalar', start, end, key: typeof result === 'string' ? result : undefined };
+}
+
+/**
+ * The YAML 1.2 core schema as the `yaml` library resolves plain scalars. js-yaml's CORE_SCHEMA is
+ * close (dates stay strings in both) but differs at the edges (`0b1`, `1_000`, `+.5`); on any
+ * difference the slow path decides.
+ */
+function sameAsCore(text: string, start: number, end: number, result: unknown): boolean {
+  const c = text.charCodeAt(start);
+  // Most plain scalars are words: a string in both, unless one of the null and boolean words.
+  if (typeof result === 'string' && c > 0x7f) return true;
+  const core = resolveCore(text.slice(start, end));
+  if (typeof core === 'number' && typeof result === 'number') return Object.is(core, result);
+  return core === result;
+}
+
+function resolveCore(s: string): unknown {
+  if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
+  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  const c = s.charCodeAt(0);
+  // Only numbers begin with a digit, a sign or a dot; everything else is a string.
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) return s;
+  if (/^[-+]?[0-9]+$/.test(s)) return Number.parseInt(s, 10);
+  if (/^0o[0-7]+$/.test(s)) return Number.parseInt(s.slice(2), 8);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return Number.parseInt(s.slice(2), 16);
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+  if (/^\.(?:nan|NaN|NAN)$/.test(s)) return Number.NaN;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return Number.parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return Number.parseFloat(s);
+  return s;
+}
+
+/** Line starts and each mapping's keys are found once, when first asked for. */
+class FastLocator implements Locator {
+  private lineStarts: number[] | undefined;
+  private readonly keys = new WeakMap<Node, Map<string, number>>();
+
+  constructor(
+    private readonly text: string,
+    private readonly root: Node,
+  ) {}
+
+  locate(path: Path): Located {
+    let node: Node | undefined = this.root;
+    let best = this.position(node.start, node.end);
+    for (const seg of path) {
+      let next: Node | undefined;
+      let here: Position | undefined;
+      const children: Node[] | undefined = node?.children;
+      if (node?.mapping && children) {
+        const i = this.keysOf(node).get(String(seg));
+        if (i !== undefined) {
+          const key = children[i]!;
+          next = children[i + 1]!;
+          // A scalar is shown where its value stands; a collection (or nothing) where its key stands.
+          here = next.kind === 'scalar' || next.kind === 'empty' ? this.position(next.start, next.end) : this.position(key.start, key.end);
+        }
+      } else if (children && typeof seg === 'number') {
+        next = children[seg];
+        if (next) here = this.position(next.start, next.end);
+      }
+      if (!here) return { ...best, exact: false };
+      best = here;
+      node = next;
+    }
+    return { ...best, exact: true };
+  }
+
+  private keysOf(node: Node): Map<string, number> {
+    let map = this.keys.get(node);
+    if (!map) {
+      map = new Map();
+      const children = node.children!;
+      for (let i = 0; i < children.length; i += 2) map.set(children[i]!.key!, i);
+      this.keys.set(node, map);
+    }
+    return map;
+  }
+
+  private position(start: number, end: number): Position {
+    const a = this.linePos(start);
+    const b = this.linePos(Math.max(start, end));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
+
+  private linePos(offset: number): { line: number; col: number } {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}

@@ -1,0 +1,29 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+/**
+ * Waivers and owners are applied with the plan at hand; on worker threads (--jobs 2) a plan's own
+ * waivers must still waive, and the report must be the one --jobs 1 gives.
+ */
+describe('--jobs with waivers and owners', () => {
+  it('gives the single-thread report, waived gap and owners included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-jobs-waivers-'));
+    const partial = readFileSync('examples/partial.yaml', 'utf8');
+    for (let i = 1; i <= 5; i++) copyFileSync('examples/partial.yaml', join(dir, `p${i}.yaml`));
+    writeFileSync(
+      join(dir, 'p3.yaml'),
+      `${partial}waivers:\n  - rule: secretary-chain-five-levels\n    justification: 乡镇党委换届中\n    approved_by: 青岚市委农办\n    expires: '2027-03-31'\n`,
+    );
+    const one = cli(['check', dir, '-f', 'json', '--jobs', '1', '--today', '2026-11-29']);
+    const two = cli(['check', dir, '-f', 'json', '--jobs', '2', '--today', '2026-11-29']);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.code).toBe(one.code);
+    const report = JSON.parse(two.stdout);
+    const waived = report.files.flatMap((f: { findings: { waiver?: unknown }[] }) => f.findings.filter((x) => x.waiver));
+    expect(waived).toHaveLength(1);
+    expect(report.files[0].findings.every((x: { owner?: unknown }) => x.owner)).toBe(true);
+  });
+});
