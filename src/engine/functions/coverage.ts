@@ -1,6 +1,7 @@
 import type { Path } from '../../plan/path.js';
 import { fillPlain } from '../template.js';
 import { defineFunction } from './types.js';
+import { percent } from './percent.js';
 
 interface Options {
   /** Which items count at all (e.g. administrative villages); all when absent. */
@@ -15,7 +16,6 @@ interface Options {
   key?: string;
 }
 
-const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
 /**
  * The share of items that meet a condition reaches a threshold. One gap for the whole list,

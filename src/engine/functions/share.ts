@@ -2,6 +2,7 @@ import type { Path } from '../../plan/path.js';
 import { term } from '../gap.js';
 import { fillPlain } from '../template.js';
 import { defineFunction } from './types.js';
+import { percent } from './percent.js';
 
 interface Options {
   /** Which items count at all (e.g. villages that report their collective income); all when absent. */
@@ -16,7 +17,6 @@ interface Options {
   label?: string;
 }
 
-const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
 /**
  * The share of items matching a condition stays within bounds. Above `max`: one gap at the first

@@ -1,5 +1,6 @@
 import { childOf, isRecord } from '../select.js';
 import { defineFunction } from './types.js';
+import { percent } from './percent.js';
 
 interface Options {
   /** Field of the checked node holding the units (e.g. `villages`). */
@@ -18,7 +19,6 @@ interface Options {
   minRatio: number;
 }
 
-const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
 /**
  * Resources tilt toward favoured units: the share of the amount that reaches them is at least
