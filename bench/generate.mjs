@@ -5,7 +5,7 @@
 //
 // Writes outDir/corpus/<province>/<county code>.yaml, outDir/sample100/ (the first 100 plans
 // again, for the memory ratio) and outDir/single/villages-2000.yaml, villages-20000.yaml.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** mulberry32: small, fast, and the same on every machine. */
@@ -30,6 +30,23 @@ const PROVINCES = [
 const SYL = '桃溪青岚柳河梅岭云台石桥杨柳竹林高坪湖心渔港芦苇金鸡银杏松岭红星白沙黄土龙泉凤凰双河长乐永安太平新华东风胜利和平团结光明';
 const TERRAIN = ['mountain', 'hill', 'plain', 'lake', 'plateau'];
 const CATEGORIES = ['upgrade', 'suburban', 'protection', 'relocation', 'undetermined'];
+
+/**
+ * Sections a county writes much as every other county does (collective-economy reform, talent,
+ * governance, local slogans, infrastructure use): taken verbatim from the aligned example, so the
+ * corpus follows the catalog as it grows and its gaps stay where the generator puts them.
+ */
+const SHARED_SECTIONS = ['infrastructure_utilisation', 'collective_economy', 'talent', 'governance', 'slogans'];
+function sharedSections() {
+  const text = readFileSync(new URL('../examples/aligned.yaml', import.meta.url), 'utf8');
+  const blocks = text.split(/\n(?=[a-z_]+:)/);
+  return SHARED_SECTIONS.map((key) => {
+    const block = blocks.find((b) => b.startsWith(`${key}:`));
+    if (!block) throw new Error(`examples/aligned.yaml has no ${key} section`);
+    return block.trimEnd();
+  }).join('\n\n');
+}
+const SHARED = sharedSections();
 const CONSIDERATIONS = '[land_use, industry, settlement, living_environment, ecology, heritage]';
 
 const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
@@ -170,8 +187,8 @@ function village(r, county, t, v, gaps, lines) {
   lines.push(`    category: ${category}`);
   const exited = r() < 0.3;
   lines.push(`    poverty_status: ${exited ? 'exited' : 'non_poor'}`);
-  if (exited && !g(0.05)) lines.push('    first_secretary: 市直帮扶单位选派');
-  if (category === 'relocation' && !g(0.2)) lines.push('    relocation_consent: true');
+  if (exited && !g(0.01)) lines.push('    first_secretary: 市直帮扶单位选派');
+  if (category === 'relocation' && !g(0.02)) lines.push('    relocation_consent: true');
   if (category === 'protection') lines.push(`    heritage: [${name2(r)}古民居群]`);
   const kind = r();
   if (g(0.04)) {
@@ -188,7 +205,10 @@ function village(r, county, t, v, gaps, lines) {
     lines.push(`      considerations: ${CONSIDERATIONS}`);
   }
   const operating = Math.floor(r() * 300) * 1000;
-  lines.push(`    collective_income: {year: 2024, operating: ${operating}, photovoltaic: ${r() < 0.2 ? 30000 : 0}, subsidy: 0, other: ${Math.floor(r() * 30) * 1000}}`);
+  // Photovoltaic income on a weak operating income is the Q2.4 gap: only where the generator wants one.
+  const pv = r() < 0.2 && (operating >= 50000 || g(0.05)) ? 30000 : 0;
+  const target = operating < 50000 ? ', target: 80000' : '';
+  lines.push(`    collective_income: {year: 2024, operating: ${operating}, photovoltaic: ${pv}, subsidy: 0, other: ${Math.floor(r() * 30) * 1000}${target}}`);
   return { code, poor: exited };
 }
 
@@ -219,8 +239,15 @@ export function plan(seed, county, villages, gaps = true) {
     const b = gaps && r() < 0.03 ? `${county.code}999999` : pick(r, codes);
     lines.push(`    villages: ['${a}', '${b}']`);
     lines.push(`    funds: ${(1 + Math.floor(r() * 50)) * 100000}`);
+    lines.push(`    upgrades: 原有产业${p + 1}`);
     lines.push(`    linkage: [dividend, wage]`);
+    if (!(gaps && r() < 0.05)) lines.push('    qualities: [产业发展好, 示范带动好, 利益联结好, 增收效果好, 贫困群众内生动力强]');
   }
+  lines.push('');
+  lines.push('existing_industries:');
+  for (let p = 0; p < projects; p++) lines.push(`  - {name: 原有产业${p + 1}, evaluated_on: '2021-10-15', result: upgrade}`);
+  lines.push('');
+  lines.push(SHARED);
   lines.push('');
   return `${lines.join('\n')}\n`;
 }
