@@ -153,7 +153,9 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
   });
   const transitionEnd = transitionEndOf(loaded.data, options.parameters?.transition_end ?? options.catalog?.parameters.transition_end?.default);
   const waivers = childOf(loaded.data, 'waivers');
-  return {
+  // A copy made of fresh strings: text taken from the plan (names, dates, messages) would otherwise
+  // be slices of the whole file and keep every plan's source alive until the run ends.
+  return structuredClone({
     file: display,
     findings,
     encoding: loaded.encoding,
@@ -161,8 +163,8 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
     ...(name !== undefined || code !== undefined
       ? { county: { name: typeof name === 'string' ? name : undefined, code: typeof code === 'string' ? code : undefined } }
       : {}),
-    ...(Array.isArray(waivers) && waivers.length > 0 ? { declaresWaivers: true } : {}),
-  };
+    ...(Array.isArray(waivers) && waivers.length > 0 ? { declaresWaivers: true as const } : {}),
+  });
 }
 
 function review(doc: LoadedDocument, findings: Finding[], options: AuditOptions): Finding[] {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ajv } from 'ajv';
+import { loadBuiltinCatalog } from '../catalog/builtin.js';
 import { BUILTIN_RULES_DIR, loadCatalog, loadRuleFolder } from '../catalog/load.js';
 import type { Catalog, Severity } from '../catalog/types.js';
 import { dayNumber } from '../engine/functions/date.js';
@@ -109,7 +110,7 @@ export function show(p: string, cwd: string = process.cwd()): string {
  */
 export function loadConfig(options: ConfigOptions = {}): Config {
   const cwd = options.cwd ?? process.cwd();
-  const builtin = options.catalog ?? loadCatalog();
+  const builtin = options.catalog ?? loadBuiltinCatalog();
   const path = options.config === false ? undefined : options.config !== undefined ? resolve(cwd, options.config) : findConfig(cwd);
   const empty = (): Config => ({
     dir: cwd,
