@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Severity } from '../catalog/types.js';
 import { oneLine } from './escape.js';
+import { chunkedTable } from './chunkedTable.js';
 import { rollup } from './rollup.js';
 import { summariseByArea } from './summary.js';
 import { inputErrorExcerpt, inputErrorLine, SEVERITY_LABEL } from './text.js';
@@ -87,17 +88,25 @@ export const table: Formatter = (result, { lang, color }) => {
     // Counties × areas: what a province reviewer compares first.
     const band = (n: number | undefined) => (n === undefined ? '—' : n >= 90 ? c.green(String(n)) : n >= 60 ? c.yellow(String(n)) : c.red(String(n)));
     const sevs = (['error', 'warning', 'info'] as const).map((s) => SEVERITY_LABEL[s][lang]);
-    const rt = new Table({
-      head: [words.county, ...r.areas.map((a) => twoLines(a.title[lang])), words.overall, ...sevs],
-      chars: COMPACT,
-      style: { head: [], border: [] },
-      colAligns: ['left', ...r.areas.map(() => 'right' as const), 'right', 'right', 'right', 'right'],
-    });
-    for (const row of r.rows) {
-      rt.push([oneLine(row.label), ...row.cells.map((x) => band(x.score)), band(row.score), row.counts.error, row.counts.warning, row.counts.info]);
-    }
-    rt.push([words.mean, ...r.totals.map((x) => band(x.score)), band(r.score), r.counts.error, r.counts.warning, r.counts.info]);
-    out.push(rt.toString(), c.dim(words.legend));
+    const rows = r.rows.map((row) => [
+      oneLine(row.label),
+      ...row.cells.map((x) => band(x.score)),
+      band(row.score),
+      row.counts.error,
+      row.counts.warning,
+      row.counts.info,
+    ]);
+    rows.push([words.mean, ...r.totals.map((x) => band(x.score)), band(r.score), r.counts.error, r.counts.warning, r.counts.info]);
+    const rollupTable = chunkedTable(
+      {
+        head: [words.county, ...r.areas.map((a) => twoLines(a.title[lang])), words.overall, ...sevs],
+        chars: COMPACT,
+        style: { head: [], border: [] },
+        colAligns: ['left', ...r.areas.map(() => 'right' as const), 'right', 'right', 'right', 'right'],
+      },
+      rows,
+    );
+    out.push(rollupTable, c.dim(words.legend));
     if (r.weakest.length > 0) {
       out.push(`${words.weakest}: ${r.weakest.map((x) => `${x.area.title[lang]} (${x.score})`).join(lang === 'zh' ? '、' : ', ')}`);
     }

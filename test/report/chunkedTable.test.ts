@@ -1,0 +1,33 @@
+import Table from 'cli-table3';
+import { describe, expect, it } from 'vitest';
+import { chunkedTable } from '../../src/report/chunkedTable.js';
+import { COMPACT } from '../../src/report/table.js';
+
+function single(options: ConstructorParameters<typeof Table>[0], rows: (string | number)[][]): string {
+  const t = new Table(options);
+  t.push(...rows);
+  return t.toString();
+}
+
+describe('chunkedTable', () => {
+  // Rows whose widest cells fall in different chunks, with Chinese (double width) and numbers.
+  const rows = Array.from({ length: 345 }, (_, i) => [
+    i === 17 ? '很长很长的县名（439921）' : `县${i}`,
+    i === 290 ? 123456789 : i,
+    i % 7 === 0 ? '组织领导\n与责任体系' : 'x',
+  ]);
+  const options = {
+    head: ['县', '得分', '领域'],
+    chars: COMPACT,
+    style: { head: [], border: [] },
+    colAligns: ['left', 'right', 'left'] as ('left' | 'right')[],
+  };
+
+  it('draws a long table exactly as one cli-table3 table would', () => {
+    expect(chunkedTable(options, rows)).toBe(single(options, rows));
+  });
+
+  it('draws a short table as one table', () => {
+    expect(chunkedTable(options, rows.slice(0, 5))).toBe(single(options, rows.slice(0, 5)));
+  });
+});
