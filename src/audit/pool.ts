@@ -30,8 +30,14 @@ const BATCH = 8;
  * Audit files on `jobs` worker threads. Each worker loads nothing but the catalog it is given;
  * results are put back in the order of `files`, so the report is the same whatever `jobs` is.
  */
-export async function auditInPool(files: PlanFile[], jobs: number, setup: WorkerSetup): Promise<FileResult[]> {
+export async function auditInPool(
+  files: PlanFile[],
+  jobs: number,
+  setup: WorkerSetup,
+  onFile?: (done: number, total: number, file: string) => void,
+): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
+  let done = 0;
   let next = 0;
   const take = (): WorkerTask | undefined => {
     if (next >= files.length) return undefined;
@@ -59,7 +65,10 @@ export async function auditInPool(files: PlanFile[], jobs: number, setup: Worker
             reject(error);
             return;
           }
-          reply.indexes.forEach((i, k) => (results[i] = reply.results[k]!));
+          reply.indexes.forEach((i, k) => {
+            results[i] = reply.results[k]!;
+            onFile?.(++done, files.length, files[i]!.display);
+          });
           feed();
         });
         worker.on('error', reject);

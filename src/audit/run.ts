@@ -36,7 +36,7 @@ export interface AuditOptions {
    * that declare `waivers:` of their own need it, and the others may be audited on worker threads.
    */
   reviewAll?: boolean;
-  /** Called after each file is audited in order, for a progress indicator. */
+  /** Called after each file is audited, for a progress indicator. */
   onFile?: (done: number, total: number, file: string) => void;
 }
 
@@ -62,7 +62,7 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
   let results: FileResult[];
   if (pooled) {
     const { parameters, maxBytes, encoding } = options;
-    results = await auditInPool(files, options.jobs!, { catalog, parameters, maxBytes, encoding });
+    results = await auditInPool(files, options.jobs!, { catalog, parameters, maxBytes, encoding }, options.onFile);
     if (options.review) {
       for (let i = 0; i < files.length; i++) {
         if (results[i]!.declaresWaivers) results[i] = await auditFile(files[i]!.path, files[i]!.display, compiled, settings);

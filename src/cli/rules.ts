@@ -6,7 +6,7 @@ import { LANGS, type Catalog, type Lang } from '../catalog/types.js';
 import { explainRule } from '../docs/explain.js';
 import { clauseCoverage, ruleParameters } from '../docs/source.js';
 import { coverageText } from '../docs/traceability.js';
-import { SEVERITY_LABEL } from '../report/text.js';
+import { displayWidth, SEVERITY_LABEL } from '../report/text.js';
 import { registerRulesTest } from './rulesTest.js';
 import { UsageError } from './usage.js';
 
@@ -55,8 +55,11 @@ Examples:
 
 export function listRules(lang: Lang, format: string): string {
   const catalog = loadCatalog();
+  // In the order of the source document's areas (rules/areas.yaml), as reviewers read it.
+  const areaOrder = new Map(catalog.areas.map((a, i) => [a.id, i]));
+  const rules = [...catalog.rules].sort((a, b) => (areaOrder.get(a.area) ?? 0) - (areaOrder.get(b.area) ?? 0));
   if (format === 'json') {
-    const rows = catalog.rules.map((r) => ({
+    const rows = rules.map((r) => ({
       id: r.id,
       area: r.area,
       severity: r.severity,
@@ -70,12 +73,14 @@ export function listRules(lang: Lang, format: string): string {
   const areaTitle = new Map(catalog.areas.map((a) => [a.id, a.title[lang]]));
   const head = lang === 'zh' ? ['规则', '级别', '领域', '条款', '标题'] : ['Rule', 'Severity', 'Area', 'Clauses', 'Title'];
   // The id column fits the longest id: ids are what users copy into `rules show` and waivers.
-  const idWidth = Math.max(...catalog.rules.map((r) => r.id.length)) + 2;
-  const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true, colWidths: [idWidth, 10, 14, 14, 44] });
-  for (const r of catalog.rules) {
+  const idWidth = Math.max(...rules.map((r) => r.id.length)) + 2;
+  // Chinese area names cannot wrap at a space: the column fits the widest one.
+  const areaWidth = Math.max(...catalog.areas.map((a) => displayWidth(a.title[lang]))) + 2;
+  const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true, colWidths: [idWidth, 10, areaWidth, 14, 44] });
+  for (const r of rules) {
     t.push([r.id, SEVERITY_LABEL[r.severity][lang], areaTitle.get(r.area) ?? r.area, r.source.clauses.join(', ') || '—', r.title[lang]]);
   }
-  return `${t.toString()}\n${lang === 'zh' ? `共 ${catalog.rules.length} 条规则` : `${catalog.rules.length} rules`}\n`;
+  return `${t.toString()}\n${lang === 'zh' ? `共 ${rules.length} 条规则` : `${rules.length} rules`}\n`;
 }
 
 export function coverage(lang: Lang, format: string, catalog: Catalog = loadCatalog()): string {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync, rea
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { cli } from '../helpers/cli.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -142,6 +143,15 @@ describe('rural-audit check (the built CLI)', () => {
 });
 
 describe('rural-audit rules', () => {
+  it('lists the rules area by area, in the order of the source document', () => {
+    const json = JSON.parse(cli(['rules', '--format', 'json']).stdout) as { area: string }[];
+    const areas = (parseYaml(readFileSync('rules/areas.yaml', 'utf8')) as { id: string }[]).map((a) => a.id);
+    const order = json.map((r) => areas.indexOf(r.area));
+    expect(order.every((x) => x >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(cli(['rules']).stdout).toContain('组织领导与责任体系');
+  });
+
   it('lists every rule with its clause', () => {
     const json = JSON.parse(cli(['rules', '--format', 'json']).stdout) as { id: string; clauses: string[] }[];
     const table = cli(['rules']).stdout;

@@ -27,3 +27,17 @@ describe('--jobs with waivers and owners', () => {
     expect(report.files[0].findings.every((x: { owner?: unknown }) => x.owner)).toBe(true);
   });
 });
+
+describe('progress on worker threads', () => {
+  it('reports every file as the workers finish it, as the in-order path does', async () => {
+    // The built module: worker threads load dist/audit/worker.js.
+    const { auditPaths } = (await import(new URL('../../dist/audit/run.js', import.meta.url).href)) as typeof import('../../src/audit/run.js');
+    for (const jobs of [1, 2]) {
+      const seen: [number, number, string][] = [];
+      await auditPaths(['examples'], { jobs, onFile: (done, total, file) => seen.push([done, total, file]) });
+      expect(seen.map(([done]) => done)).toEqual([1, 2, 3]);
+      expect(seen.every(([, total]) => total === 3)).toBe(true);
+      expect(seen.map(([, , file]) => file).sort()).toEqual(['examples/aligned.yaml', 'examples/misaligned.yaml', 'examples/partial.yaml']);
+    }
+  });
+});
