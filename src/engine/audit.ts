@@ -60,13 +60,17 @@ function resolveParams(value: unknown, param: (name: string) => unknown): unknow
   return out;
 }
 
+/** `$plan` selectors parsed once, not once per plan per rule. */
+const planSelectors = new Map<string, Selector>();
+
 /** `{$plan: '$.transition_period.end', $else: '2025-12-31'}` → the plan's value, or the fallback. */
 function resolvePlanRefs(value: unknown, root: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => resolvePlanRefs(v, root));
   if (typeof value !== 'object' || value === null) return value;
   const obj = value as Record<string, unknown>;
   if (typeof obj.$plan === 'string') {
-    const selector = new Selector(obj.$plan);
+    let selector = planSelectors.get(obj.$plan);
+    if (!selector) planSelectors.set(obj.$plan, (selector = new Selector(obj.$plan)));
     const matches = selector.select(root).map((m) => m.value);
     const found = obj.$plan.includes('*') ? matches : matches[0];
     return found === undefined || found === null ? resolvePlanRefs(obj.$else, root) : found;

@@ -2,6 +2,7 @@ import type { Path } from '../../plan/path.js';
 import { fillPlain } from '../template.js';
 import { defineFunction } from './types.js';
 import { percent } from './percent.js';
+import { tally } from './tally.js';
 
 interface Options {
   /** Which items count at all (e.g. administrative villages); all when absent. */
@@ -12,8 +13,6 @@ interface Options {
   min: number;
   /** How an uncovered item is named in the message, e.g. `{{name}}（{{code}}）`. */
   label?: string;
-  /** Field that identifies an item, for fingerprints. */
-  key?: string;
 }
 
 
@@ -32,18 +31,11 @@ export default defineFunction<Options>({
       covered: { type: 'object' },
       min: { type: 'number', minimum: 0, maximum: 1 },
       label: { type: 'string' },
-      key: { type: 'string' },
     },
   },
-  check(target, { where, covered, min, label = '{{name}}', key = 'code' }, ctx) {
+  check(target, { where, covered, min, label = '{{name}}' }, ctx) {
     if (!Array.isArray(target)) return [];
-    let total = 0;
-    const uncovered: { index: number; item: unknown }[] = [];
-    target.forEach((item, index) => {
-      if (where && !ctx.conforms(where, item)) return;
-      total++;
-      if (!ctx.conforms(covered, item)) uncovered.push({ index, item });
-    });
+    const { total, hits: uncovered } = tally(target, where, (item) => !ctx.conforms(covered, item), ctx);
     if (total === 0) return [];
     const ratio = (total - uncovered.length) / total;
     if (ratio >= min || uncovered.length === 0) return [];

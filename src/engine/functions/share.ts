@@ -3,6 +3,7 @@ import { term } from '../gap.js';
 import { fillPlain } from '../template.js';
 import { defineFunction } from './types.js';
 import { percent } from './percent.js';
+import { tally } from './tally.js';
 
 interface Options {
   /** Which items count at all (e.g. villages that report their collective income); all when absent. */
@@ -40,13 +41,7 @@ export default defineFunction<Options>({
   },
   check(target, { where, match, max, min, label = '{{name}}' }, ctx) {
     if (!Array.isArray(target)) return [];
-    let total = 0;
-    const matching: { index: number; item: unknown }[] = [];
-    target.forEach((item, index) => {
-      if (where && !ctx.conforms(where, item)) return;
-      total++;
-      if (ctx.conforms(match, item)) matching.push({ index, item });
-    });
+    const { total, hits: matching } = tally(target, where, (item) => ctx.conforms(match, item), ctx);
     if (total === 0) return [];
     const ratio = matching.length / total;
     const values = {
