@@ -3,19 +3,30 @@
  * scripts. `import { audit, auditText, format } from 'rural-audit'` — documented in docs/api.md.
  */
 import type { AuditResult } from './audit/result.js';
-import { auditPaths, auditSources, type AuditOptions } from './audit/run.js';
+import { auditPaths, auditSources } from './audit/run.js';
+import type { AuditSettings } from './audit/settings.js';
 import { BUILTIN_RULES_DIR, CatalogError, loadCatalog } from './catalog/load.js';
-import type { Lang, Severity } from './catalog/types.js';
-import { exitCode as checkExitCode } from './cli/check.js';
+import type { Lang } from './catalog/types.js';
 import { FORMATS, type FormatOptions } from './report/index.js';
 import { planTemplate as buildTemplate, type TemplateOptions } from './scaffold/template.js';
 import planSchemaJson from './plan/plan.schema.json' with { type: 'json' };
 
 export { loadCatalog, BUILTIN_RULES_DIR, CatalogError };
+export { exitCode } from './audit/result.js';
+export { loadSettings, localToday } from './audit/settings.js';
+export { noticeText } from './audit/notices.js';
+export { loadConfig } from './config/load.js';
+export { loadWaiversFile } from './waivers/file.js';
+export { readBaseline, baselineText, applyBaseline } from './baseline/baseline.js';
 export { PLACEHOLDER, isPlaceholder } from './plan/placeholder.js';
 export { VERSION } from './version.js';
 export type { AuditOptions, PlanSource } from './audit/run.js';
-export type { AuditResult, FileResult } from './audit/result.js';
+export type { AuditSettings, SettingsFiles } from './audit/settings.js';
+export type { AuditResult, FileResult, Notice, NoticeCode } from './audit/result.js';
+export type { Config, ConfigOptions } from './config/load.js';
+export type { WaiversFile } from './waivers/apply.js';
+export type { Waiver } from './waivers/waiver.js';
+export type { Baseline, BaselineEntry, LoadedBaseline } from './baseline/baseline.js';
 export type { Finding, RelatedLocation } from './engine/finding.js';
 export type { Area, Bilingual, Catalog, Citation, Lang, ManualItem, Parameter, Rule, Severity } from './catalog/types.js';
 export type { InputError, InputErrorCode } from './plan/input-error.js';
@@ -23,9 +34,13 @@ export type { Encoding } from './plan/decode.js';
 export type { Formatter, FormatOptions } from './report/index.js';
 export type { VillageRow } from './scaffold/villages-csv.js';
 
-/** Audit plan files, folders and globs (`*.yaml` / `*.yml` found in folders), as `rural-audit check` does. */
-export function audit(paths: string | readonly string[], options: AuditOptions = {}): Promise<AuditResult> {
-  return auditPaths(typeof paths === 'string' ? [paths] : [...paths], options);
+/**
+ * Audit plan files, folders and globs (`*.yaml` / `*.yml` found in folders), as `rural-audit
+ * check` does: with the config, waivers, baseline and audit date of `settings` (`loadSettings`
+ * reads them from the files `check` would).
+ */
+export function audit(paths: string | readonly string[], settings: AuditSettings = {}): Promise<AuditResult> {
+  return auditPaths(typeof paths === 'string' ? [paths] : [...paths], settings);
 }
 
 /**
@@ -33,8 +48,8 @@ export function audit(paths: string | readonly string[], options: AuditOptions =
  * `file` is the name findings carry (default `plan.yaml`). Bytes are decoded as `check` would
  * (UTF-8, UTF-16 with BOM, GBK); a string is taken as it is.
  */
-export function auditText(content: string | Uint8Array, options: AuditOptions & { file?: string } = {}): Promise<AuditResult> {
-  const { file = 'plan.yaml', ...rest } = options;
+export function auditText(content: string | Uint8Array, settings: AuditSettings & { file?: string } = {}): Promise<AuditResult> {
+  const { file = 'plan.yaml', ...rest } = settings;
   return auditSources([{ file, content }], rest);
 }
 
@@ -46,14 +61,6 @@ export function format(result: AuditResult, name = 'table', options: Partial<For
   const formatter = Object.prototype.hasOwnProperty.call(FORMATS, name) ? FORMATS[name] : undefined;
   if (!formatter) throw new RangeError(`unknown report format ${JSON.stringify(name)}; known: ${formats.join(', ')}`);
   return formatter(result, { lang: options.lang ?? ('zh' satisfies Lang), color: options.color ?? false });
-}
-
-/**
- * The exit status `rural-audit check` gives for a result: 2 for an input error, 1 when an
- * unwaived gap reaches `failOn` (default `error`), 0 otherwise.
- */
-export function exitCode(result: AuditResult, failOn: Severity = 'error'): number {
-  return checkExitCode(result, failOn);
 }
 
 /**

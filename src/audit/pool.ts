@@ -1,17 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Catalog } from '../catalog/types.js';
 import type { PlanFile } from '../plan/discover.js';
-import type { FileResult } from './result.js';
-import type { AuditOptions } from './run.js';
-
-/** What a worker needs to audit files as the main thread would: plain, cloneable data. */
-export interface WorkerSetup {
-  catalog: Catalog;
-  parameters?: Record<string, unknown>;
-  maxBytes?: number;
-  encoding?: AuditOptions['encoding'];
-}
+import type { FileAudit } from './file.js';
+import type { WorkerSettings } from './settings.js';
 
 /** A batch of files for one worker, by their place in the sorted list. */
 export interface WorkerTask {
@@ -19,7 +10,7 @@ export interface WorkerTask {
   files: PlanFile[];
 }
 
-export type WorkerReply = { indexes: number[]; results: FileResult[] } | { failure: string; stack?: string };
+export type WorkerReply = { indexes: number[]; results: FileAudit[] } | { failure: string; stack?: string };
 
 export const defaultJobs = (): number => availableParallelism();
 
@@ -27,16 +18,16 @@ export const defaultJobs = (): number => availableParallelism();
 const BATCH = 8;
 
 /**
- * Audit files on `jobs` worker threads. Each worker loads nothing but the catalog it is given;
- * results are put back in the order of `files`, so the report is the same whatever `jobs` is.
+ * Audit files on `jobs` worker threads. Each worker audits with the settings it is given (plain
+ * data: catalog, config, waivers, audit date) and reads nothing else but the plans; results are put back in the order of `files`, so the report is the same whatever `jobs` is.
  */
 export async function auditInPool(
   files: PlanFile[],
   jobs: number,
-  setup: WorkerSetup,
+  setup: WorkerSettings,
   onFile?: (done: number, total: number, file: string) => void,
-): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(files.length);
+): Promise<FileAudit[]> {
+  const results: FileAudit[] = new Array(files.length);
   let done = 0;
   let next = 0;
   const take = (): WorkerTask | undefined => {

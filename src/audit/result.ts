@@ -1,4 +1,4 @@
-import type { Area, Bilingual, ManualItem, Rule } from '../catalog/types.js';
+import { SEVERITY_RANK, type Area, type Bilingual, type ManualItem, type Rule, type Severity } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import type { Encoding } from '../plan/decode.js';
 import type { InputError } from '../plan/input-error.js';
@@ -11,8 +11,6 @@ export interface FileResult {
   encoding?: Encoding;
   /** County name and code from the plan, for roll-ups across counties. */
   county?: { name?: string; code?: string };
-  /** The plan lists waivers of its own: they are applied with the plan at hand (src/waivers). */
-  declaresWaivers?: true;
   /** End of the transition period (the plan's, else the parameter): the default due date of its gaps. */
   transitionEnd?: string;
 }
@@ -31,4 +29,24 @@ export interface AuditResult {
   terms: Record<string, Bilingual>;
   /** Set when `--baseline` left out known gaps: how many, and how many of its gaps are fixed since. */
   baseline?: { file: string; known: number; fixed: number };
+  /** Things worth telling whoever runs the audit that are neither gaps nor errors (see src/audit/notices.ts). */
+  notices?: Notice[];
+}
+
+export type NoticeCode = 'example-profile' | 'ignored-by-config' | 'baseline-applied' | 'baseline-written' | 'baseline-not-written';
+
+export interface Notice {
+  code: NoticeCode;
+  values: Record<string, string | number>;
+}
+
+/**
+ * The exit status of a run: 2 for an input error, 1 when an unwaived gap reaches `failOn`
+ * (default `error`), 0 otherwise.
+ */
+export function exitCode(result: AuditResult, failOn: Severity = 'error'): number {
+  if (result.errors.length > 0 || result.files.some((f) => f.error)) return 2;
+  const threshold = SEVERITY_RANK[failOn];
+  const failing = result.files.some((f) => f.findings.some((x) => !x.waiver && SEVERITY_RANK[x.severity] >= threshold));
+  return failing ? 1 : 0;
 }

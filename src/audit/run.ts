@@ -1,44 +1,28 @@
+/**
+ * The whole audit of a run: plans found, left out by the config, audited (on worker threads or
+ * this one, with the same per-file step), waivers summed across plans, the baseline applied.
+ */
+import { resolve } from 'node:path';
+import { applyBaseline } from '../baseline/baseline.js';
 import { loadBuiltinCatalog } from '../catalog/builtin.js';
-import type { Catalog } from '../catalog/types.js';
-import { auditDocument, compileCatalog, type CompiledCatalog } from '../engine/audit.js';
-import type { Finding } from '../engine/finding.js';
-import { childOf } from '../engine/select.js';
-import type { Encoding } from '../plan/decode.js';
-import { discoverPlans, type PlanFile } from '../plan/discover.js';
+import type { Catalog, Rule } from '../catalog/types.js';
+import { isIgnored } from '../config/effective.js';
+import { cmp } from '../engine/finding.js';
+import { discoverPlans, displayPath } from '../plan/discover.js';
 import type { InputError } from '../plan/input-error.js';
-import { DEFAULT_MAX_BYTES, isInputError, loadDocument, parseDocumentBytes, type LoadedDocument } from '../plan/load.js';
+import { parseDocumentBytes } from '../plan/load.js';
+import { unmatchedTargets } from '../waivers/apply.js';
+import { WAIVER_RULES, WAIVERS_AREA } from '../waivers/rules.js';
+import { localToday } from '../waivers/waiver.js';
 import { VERSION } from '../version.js';
-import { ownerOf, transitionEndOf } from './owners.js';
+import { AuditContext, auditInOrder, auditLoaded, type FileAudit } from './file.js';
 import { auditInPool } from './pool.js';
-import type { AuditResult, FileResult } from './result.js';
-import { shardOf, type Shard } from './shard.js';
+import type { AuditResult, Notice } from './result.js';
+import type { AuditSettings, WorkerSettings } from './settings.js';
+import { shardOf } from './shard.js';
 
-export interface AuditOptions {
-  /** The catalog to apply; the built-in one by default. */
-  catalog?: Catalog;
-  /** Parameter values overriding the catalog's defaults. */
-  parameters?: Record<string, unknown>;
-  maxBytes?: number;
-  encoding?: Encoding;
-  cwd?: string;
-  /** Worker threads; 1 (the default here) audits on the calling thread. */
-  jobs?: number;
-  /** Audit only this shard of the sorted file list. */
-  shard?: Shard;
-  /** Plan files a config ignores (absolute path in): left out of the run. */
-  skip?: (path: string) => boolean;
-  /** The compiled catalog for one plan file, when a config sets rules per file. */
-  catalogFor?: (path: string) => CompiledCatalog;
-  /** A last look at a file's gaps with its plan at hand: waivers are applied here. */
-  review?: (doc: LoadedDocument, findings: Finding[]) => Finding[];
-  /**
-   * `review` must see every plan (a waivers file may name any of them). When false, only plans
-   * that declare `waivers:` of their own need it, and the others may be audited on worker threads.
-   */
-  reviewAll?: boolean;
-  /** Called after each file is audited, for a progress indicator. */
-  onFile?: (done: number, total: number, file: string) => void;
-}
+/** @deprecated the name of `AuditSettings` before the library applied config, waivers and baselines. */
+export type AuditOptions = AuditSettings;
 
 /** A plan held in memory: an editor's buffer, text another program generated. */
 export interface PlanSource {
@@ -48,131 +32,84 @@ export interface PlanSource {
   content: string | Uint8Array;
 }
 
+/** The settings with every default filled in: what crosses to worker threads. */
+function workerSettings(settings: AuditSettings): WorkerSettings {
+  const { catalog, parameters, config, waivers, today, maxBytes, encoding, cwd } = settings;
+  return {
+    catalog: config?.catalog ?? catalog ?? loadBuiltinCatalog(),
+    ...(parameters ? { parameters } : {}),
+    ...(config ? { config } : {}),
+    waivers: waivers ?? [],
+    today: today ?? localToday(),
+    ...(maxBytes === undefined ? {} : { maxBytes }),
+    ...(encoding === undefined ? {} : { encoding }),
+    cwd: cwd ?? process.cwd(),
+  };
+}
+
 /** Audit plan files, folders and globs: the whole pipeline short of formatting. */
-export async function auditPaths(paths: string[], options: AuditOptions = {}): Promise<AuditResult> {
-  const catalog = options.catalog ?? loadBuiltinCatalog();
-  const compiled = compileCatalog(catalog, options.parameters);
-  const discovered = await discoverPlans(paths, options.cwd);
-  const kept = options.skip ? discovered.files.filter((f) => !options.skip!(f.path)) : discovered.files;
-  const files = options.shard ? shardOf(kept, options.shard) : kept;
-  const settings = { ...options, catalog };
-  // Hooks are functions and cannot cross to a worker: per-file catalogs and waivers files keep the
-  // audit on this thread; a plan's own waivers are applied here to what the workers return.
-  const pooled = (options.jobs ?? 1) > 1 && files.length > 1 && !options.catalogFor && !(options.review && options.reviewAll);
-  let results: FileResult[];
-  if (pooled) {
-    const { parameters, maxBytes, encoding } = options;
-    results = await auditInPool(files, options.jobs!, { catalog, parameters, maxBytes, encoding }, options.onFile);
-    if (options.review) {
-      for (let i = 0; i < files.length; i++) {
-        if (results[i]!.declaresWaivers) results[i] = await auditFile(files[i]!.path, files[i]!.display, compiled, settings);
-      }
-    }
-  } else {
-    results = await auditInOrder(files, compiled, settings);
-  }
-  return resultOf(catalog, results, discovered.errors);
+export async function auditPaths(paths: string[], settings: AuditSettings = {}): Promise<AuditResult> {
+  const plain = workerSettings(settings);
+  const context = new AuditContext(plain);
+  const notices = settingsNotices(plain);
+  const discovered = await discoverPlans(paths, settings.cwd);
+  const named = new Set(paths.map((p) => resolve(plain.cwd, p)));
+  const waiverPaths = new Set(plain.waivers.map((w) => w.path));
+  const kept = discovered.files.filter((f) => {
+    if (waiverPaths.has(f.path)) return false;
+    if (!plain.config || !isIgnored(plain.config, f.path)) return true;
+    if (named.has(f.path)) notices.push({ code: 'ignored-by-config', values: { file: displayPath(f.path, plain.cwd) } });
+    return false;
+  });
+  const files = settings.shard ? shardOf(kept, settings.shard) : kept;
+  const jobs = settings.jobs ?? 1;
+  const audited =
+    jobs > 1 && files.length > 1 ? await auditInPool(files, jobs, plain, settings.onFile) : await auditInOrder(files, context, settings.onFile);
+  return resultOf(context, audited, discovered.errors, notices, settings);
 }
 
 /** Audit plans held in memory, through the same per-file step as `auditPaths`; nothing is read from disk but the catalog. */
-export async function auditSources(sources: PlanSource[], options: AuditOptions = {}): Promise<AuditResult> {
-  const catalog = options.catalog ?? loadBuiltinCatalog();
-  const compiled = compileCatalog(catalog, options.parameters);
-  const files = sources.map((s) => {
+export async function auditSources(sources: PlanSource[], settings: AuditSettings = {}): Promise<AuditResult> {
+  const plain = workerSettings(settings);
+  const context = new AuditContext(plain);
+  const audited = sources.map((s) => {
     const bytes = typeof s.content === 'string' ? Buffer.from(s.content, 'utf8') : s.content;
-    return auditLoaded(parseDocumentBytes(bytes, s.file, options.encoding), s.file, compiled, { ...options, catalog });
+    return auditLoaded(parseDocumentBytes(bytes, s.file, plain.encoding), s.file, context);
   });
-  return resultOf(catalog, files, []);
+  return resultOf(context, audited, [], settingsNotices(plain), settings);
 }
 
-function resultOf(catalog: Catalog, files: FileResult[], errors: InputError[]): AuditResult {
-  return {
+function settingsNotices(settings: WorkerSettings): Notice[] {
+  return (settings.config?.profiles ?? []).filter((p) => p.example).map((p) => ({ code: 'example-profile', values: { profile: p.name } }));
+}
+
+function resultOf(context: AuditContext, audited: FileAudit[], errors: InputError[], notices: Notice[], settings: AuditSettings): AuditResult {
+  const { catalog, waivers } = context.settings;
+  const files = audited.map((a) => a.result);
+  const outcomes = audited.flatMap((a) => (a.waivers ? [a.waivers] : []));
+  // Plans finish in any order on worker threads: sorted, so that the report is the same every run.
+  const waiverErrors = [...waivers.flatMap((w) => w.errors), ...outcomes.flatMap((o) => o.errors)].sort(compareInputErrors);
+  const ran = new Set(files.flatMap((f) => f.findings.map((x) => x.ruleId)));
+  const metaRules = WAIVER_RULES.filter((r) => ran.has(r.id));
+  const result: AuditResult = {
     tool: { name: 'rural-audit', version: VERSION },
     files,
-    errors,
-    rules: catalog.rules,
+    errors: [...errors, ...waiverErrors, ...unmatchedTargets(context.waivers.fileWaivers, outcomes)],
+    rules: [...rulesThatRan(catalog, context.base.catalog, ran), ...metaRules],
     manual: catalog.manual,
-    areas: catalog.areas,
+    areas: metaRules.length > 0 ? [...catalog.areas, WAIVERS_AREA] : catalog.areas,
     terms: catalog.terms,
+    ...(notices.length > 0 ? { notices } : {}),
   };
+  return settings.baseline ? applyBaseline(result, settings.baseline) : result;
 }
 
-/** Files being read while the one before is parsed and audited: the thread never waits on the disk. */
-const READ_AHEAD = 4;
-
-/**
- * Audit files one after another on this thread, in order, with the reads of the next few
- * overlapping the work on the current one. Only one document is parsed and held at a time.
- */
-export async function auditInOrder(files: readonly PlanFile[], compiled: CompiledCatalog, options: AuditOptions): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  const running: Promise<FileResult>[] = [];
-  const settle = async () => {
-    const result = await running.shift()!;
-    results.push(result);
-    options.onFile?.(results.length, files.length, result.file);
-  };
-  for (const file of files) {
-    running.push(auditFile(file.path, file.display, compiled, options));
-    if (running.length > READ_AHEAD) await settle();
-  }
-  while (running.length > 0) await settle();
-  return results;
+/** Rules in force for some plan (the base settings, or an override that reported a gap), in catalog order. */
+function rulesThatRan(catalog: Catalog, base: Catalog, reported: Set<string>): Rule[] {
+  const inBase = new Map(base.rules.map((r) => [r.id, r]));
+  return catalog.rules.filter((r) => inBase.has(r.id) || reported.has(r.id)).map((r) => inBase.get(r.id) ?? r);
 }
 
-export async function auditFile(path: string, display: string, compiled: CompiledCatalog, options: AuditOptions): Promise<FileResult> {
-  let loaded;
-  try {
-    loaded = await loadDocument(path, display, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, encoding: options.encoding });
-  } catch (e) {
-    return internalError(display, e);
-  }
-  return auditLoaded(loaded, path, compiled, options);
-}
-
-/**
- * Audit a document already read, from a file or from memory: the rules, then waivers, then the
- * owner the plan names for each gap. `path` identifies the plan to per-file settings.
- */
-export function auditLoaded(loaded: LoadedDocument | InputError, path: string, compiled: CompiledCatalog, options: AuditOptions): FileResult {
-  const display = loaded.file;
-  if (isInputError(loaded)) return { file: display, findings: [], error: loaded };
-  const county = childOf(loaded.data, 'county');
-  const name = childOf(county, 'name');
-  const code = childOf(county, 'code');
-  const owners = options.catalog?.owners;
-  let audited;
-  try {
-    audited = review(loaded, auditDocument(loaded, options.catalogFor?.(path) ?? compiled), options);
-  } catch (e) {
-    return internalError(display, e);
-  }
-  const findings = audited.map((f) => {
-    const owner = ownerOf(f, loaded.data, owners?.[f.area]);
-    return owner ? { ...f, owner } : f;
-  });
-  const transitionEnd = transitionEndOf(loaded.data, options.parameters?.transition_end ?? options.catalog?.parameters.transition_end?.default);
-  const waivers = childOf(loaded.data, 'waivers');
-  // A copy made of fresh strings: text taken from the plan (names, dates, messages) would otherwise
-  // be slices of the whole file and keep every plan's source alive until the run ends.
-  return structuredClone({
-    file: display,
-    findings,
-    encoding: loaded.encoding,
-    ...(transitionEnd ? { transitionEnd } : {}),
-    ...(name !== undefined || code !== undefined
-      ? { county: { name: typeof name === 'string' ? name : undefined, code: typeof code === 'string' ? code : undefined } }
-      : {}),
-    ...(Array.isArray(waivers) && waivers.length > 0 ? { declaresWaivers: true as const } : {}),
-  });
-}
-
-function review(doc: LoadedDocument, findings: Finding[], options: AuditOptions): Finding[] {
-  return options.review ? options.review(doc, findings) : findings;
-}
-
-/** A bug, not the plan's fault: reported against this file, and the other files still audited. */
-function internalError(display: string, e: unknown): FileResult {
-  const detail = e instanceof Error ? e.message : String(e);
-  return { file: display, findings: [], error: { file: display, code: 'internal-error', values: { detail } } };
+function compareInputErrors(a: InputError, b: InputError): number {
+  return cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || cmp(a.code, b.code);
 }

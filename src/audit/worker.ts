@@ -1,17 +1,15 @@
 /** A worker thread of the audit pool (pool.ts): audits the batches of files it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileCatalog } from '../engine/audit.js';
-import type { WorkerReply, WorkerSetup, WorkerTask } from './pool.js';
-import { auditInOrder } from './run.js';
+import { AuditContext, auditInOrder } from './file.js';
+import type { WorkerReply, WorkerTask } from './pool.js';
+import type { WorkerSettings } from './settings.js';
 
-const setup = workerData as WorkerSetup;
-const compiled = compileCatalog(setup.catalog, setup.parameters);
-const options = { catalog: setup.catalog, parameters: setup.parameters, maxBytes: setup.maxBytes, encoding: setup.encoding };
+const context = new AuditContext(workerData as WorkerSettings);
 
 parentPort!.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
-    reply = { indexes: task.indexes, results: await auditInOrder(task.files, compiled, options) };
+    reply = { indexes: task.indexes, results: await auditInOrder(task.files, context) };
   } catch (e) {
     reply = { failure: (e as Error).message ?? String(e), stack: (e as Error).stack };
   }

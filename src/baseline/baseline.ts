@@ -41,7 +41,13 @@ export function baselineText(result: AuditResult): string {
   return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
-export function readBaseline(path: string, display: string): Baseline {
+/** A baseline as read from its file, with the name messages show for it. */
+export interface LoadedBaseline {
+  file: string;
+  baseline: Baseline;
+}
+
+export function readBaseline(path: string, display: string): LoadedBaseline {
   const fail = (detail: string, line?: number, column?: number): never => {
     throw new CatalogError({ file: display, code: 'invalid-baseline', ...(line === undefined ? {} : { line, column }), values: { detail } });
   };
@@ -68,14 +74,14 @@ export function readBaseline(path: string, display: string): Baseline {
   b.gaps!.forEach((g, i) => {
     if (typeof g !== 'object' || g === null || typeof g.fingerprint !== 'string') fail(`gaps[${i}] has no fingerprint`);
   });
-  return b as Baseline;
+  return { file: display, baseline: b as Baseline };
 }
 
 /**
  * Leave out the gaps the baseline knows; count those it knows that are gone from the files
  * audited now (fixed since). Waived gaps stay: they are shown as waived and fail nothing.
  */
-export function applyBaseline(result: AuditResult, baseline: Baseline, display: string): AuditResult {
+export function applyBaseline(result: AuditResult, { baseline, file: display }: LoadedBaseline): AuditResult {
   const known = new Set(baseline.gaps.map((g) => g.fingerprint));
   const present = new Set<string>();
   let hidden = 0;
@@ -91,5 +97,6 @@ export function applyBaseline(result: AuditResult, baseline: Baseline, display: 
   });
   const audited = new Set(result.files.filter((f) => !f.error).map((f) => f.file));
   const fixed = new Set(baseline.gaps.filter((g) => audited.has(g.file) && !present.has(g.fingerprint)).map((g) => g.fingerprint)).size;
-  return { ...result, files, baseline: { file: display, known: hidden, fixed } };
+  const notice = { code: 'baseline-applied' as const, values: { file: display, known: hidden, fixed } };
+  return { ...result, files, baseline: { file: display, known: hidden, fixed }, notices: [...(result.notices ?? []), notice] };
 }

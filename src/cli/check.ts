@@ -3,13 +3,14 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { defaultJobs } from '../audit/pool.js';
 import { parseShard } from '../audit/shard.js';
-import type { AuditResult } from '../audit/result.js';
+import { noticeText } from '../audit/notices.js';
+import { exitCode, type AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { parseByteSize } from '../plan/load.js';
 import { FORMATS } from '../report/index.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
-import { inputErrorLine, sanitizeLine, SEVERITY_RANK } from '../report/text.js';
+import { inputErrorLine, sanitizeLine } from '../report/text.js';
 import { OutputError, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { createProgress } from './progress.js';
@@ -94,11 +95,9 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   const outputs = parseOutputs(opts.format ?? [], opts.output);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
   const progress = createProgress();
-  const { result, notices } = await auditWithSettings(paths, opts, { encoding, maxBytes, jobs, shard, onFile: progress.update }, opts.lang).finally(
-    progress.end,
-  );
+  const result = await auditWithSettings(paths, opts, { encoding, maxBytes, jobs, shard, onFile: progress.update }).finally(progress.end);
   reportProblems(result, opts.lang, encoding !== undefined);
-  for (const n of notices) process.stderr.write(`${n}\n`);
+  for (const n of result.notices ?? []) process.stderr.write(`${noticeText(n, opts.lang)}\n`);
   const failures: string[] = [];
   let stdout: string | undefined;
   for (const out of outputs) {
@@ -180,11 +179,4 @@ function reportProblems(result: AuditResult, lang: Lang, forced: boolean): void 
       process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}\n`);
     }
   }
-}
-
-export function exitCode(result: AuditResult, failOn: Severity): number {
-  if (result.errors.length > 0 || result.files.some((f) => f.error)) return 2;
-  const threshold = SEVERITY_RANK[failOn];
-  const failing = result.files.some((f) => f.findings.some((x) => !x.waiver && SEVERITY_RANK[x.severity] >= threshold));
-  return failing ? 1 : 0;
 }

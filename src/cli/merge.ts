@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { AuditResult, FileResult } from '../audit/result.js';
+import { exitCode, type AuditResult, type FileResult } from '../audit/result.js';
 import { loadBuiltinCatalog } from '../catalog/builtin.js';
 import { LANGS, SEVERITIES, type Lang, type Rule, type Severity } from '../catalog/types.js';
 import { cmp, type Finding } from '../engine/finding.js';
@@ -9,7 +9,6 @@ import type { InputError } from '../plan/input-error.js';
 import { FORMATS } from '../report/index.js';
 import { JSON_REPORT_VERSION } from '../report/json.js';
 import { inputErrorLine } from '../report/text.js';
-import { exitCode } from './check.js';
 import { wantsColor, writeReport } from './output.js';
 import { UsageError } from './usage.js';
 

@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import Table from 'cli-table3';
-import { resolve } from 'node:path';
 import { LANGS, type Lang } from '../catalog/types.js';
 import { cmp } from '../engine/finding.js';
 import { childOf } from '../engine/select.js';
 import type { InputError } from '../plan/input-error.js';
-import { discoverPlans, displayPath } from '../plan/discover.js';
+import { discoverPlans } from '../plan/discover.js';
+import { isIgnored } from '../config/effective.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
 import { inputErrorLine, sanitize } from '../report/text.js';
 import { targetExists } from '../waivers/apply.js';
-import { loadWaiversFile } from '../waivers/file.js';
 import { daysLeft, EXPIRING_DAYS, readWaivers, sourceOf, stateOf, type Waiver, type WaiverState } from '../waivers/waiver.js';
-import { configFrom, todayFrom } from './settings.js';
+import { settingsFrom } from './settings.js';
 
 interface WaiversOptions {
   config?: string | boolean;
@@ -56,22 +55,17 @@ interface Row {
 }
 
 export async function runWaivers(paths: string[], opts: WaiversOptions): Promise<number> {
-  const today = todayFrom(opts.today);
-  const config = configFrom(opts);
+  const settings = settingsFrom({ config: opts.config, waivers: opts.waivers, today: opts.today });
+  const config = settings.config!;
+  const today = settings.today!;
   const known = new Set(config.catalog.rules.map((r) => r.id));
-  const errors: InputError[] = [];
-  const waivers: Waiver[] = [];
-  const files = [...config.waiverFiles, ...(opts.waivers ?? []).map((w) => ({ path: resolve(w), display: displayPath(resolve(w)) }))];
-  for (const f of files) {
-    const loaded = loadWaiversFile(f.path, f.display, known);
-    errors.push(...loaded.errors);
-    waivers.push(...loaded.waivers);
-  }
+  const errors: InputError[] = (settings.waivers ?? []).flatMap((f) => f.errors);
+  const waivers: Waiver[] = (settings.waivers ?? []).flatMap((f) => f.waivers);
   if (paths.length > 0) {
     const found = await discoverPlans(paths);
     errors.push(...found.errors);
     for (const plan of found.files) {
-      if (config.own(plan.path) || config.ignore.matches(displayPath(plan.path, config.dir))) continue;
+      if (isIgnored(config, plan.path)) continue;
       const doc = await loadDocument(plan.path, plan.display, { maxBytes: DEFAULT_MAX_BYTES });
       if (isInputError(doc)) {
         errors.push(doc);

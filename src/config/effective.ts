@@ -1,8 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../catalog/load.js';
 import type { Catalog, Rule, Severity } from '../catalog/types.js';
-import { compileCatalog, type CompiledCatalog } from '../engine/audit.js';
-import { show, type Config, type Layer } from './load.js';
+import { isOwnFile, matchesGlobs, show, type Config, type Layer } from './load.js';
 
 export interface Effective<T> {
   value: T;
@@ -30,7 +29,7 @@ export function effectiveSettings(config: Config, absPath?: string): EffectiveSe
   const parameters = new Map<string, Effective<unknown>>();
   const paramsFile = show(join(BUILTIN_RULES_DIR, 'parameters.yaml'));
   for (const [name, p] of Object.entries(catalog.parameters)) parameters.set(name, { value: p.default, from: `catalog ${paramsFile}` });
-  const overrides = absPath === undefined ? [] : config.overrides.flatMap((o, i) => (o.matches(configRelative(config, absPath)) ? [i] : []));
+  const overrides = absPath === undefined ? [] : config.overrides.flatMap((o, i) => (matchesGlobs(o.files, configRelative(config, absPath)) ? [i] : []));
   const layers: Layer[] = [...config.layers, ...overrides.map((i) => config.overrides[i]!.layer)];
   for (const layer of layers) {
     for (const s of layer.rules) {
@@ -56,29 +55,7 @@ export function tailoredCatalog(catalog: Catalog, settings: EffectiveSettings): 
   return { catalog: { ...catalog, rules }, parameters };
 }
 
-/** Compiled catalogs per plan file, one per distinct set of overrides. */
-export class CatalogsByFile {
-  private readonly cache = new Map<string, CompiledCatalog>();
-  /** The rules of every compiled variant, for reports that list the rules that ran. */
-  readonly base: { catalog: Catalog; parameters: Record<string, unknown> };
-
-  constructor(private readonly config: Config) {
-    this.base = tailoredCatalog(config.catalog, effectiveSettings(config));
-  }
-
-  isIgnored(absPath: string): boolean {
-    return this.config.own(absPath) || this.config.ignore.matches(configRelative(this.config, absPath));
-  }
-
-  for(absPath: string): CompiledCatalog {
-    const settings = effectiveSettings(this.config, absPath);
-    const key = settings.overrides.join(',');
-    let compiled = this.cache.get(key);
-    if (!compiled) {
-      const t = tailoredCatalog(this.config.catalog, settings);
-      compiled = compileCatalog(t.catalog, t.parameters);
-      this.cache.set(key, compiled);
-    }
-    return compiled;
-  }
+/** A plan the config leaves out: one of its own files, or matched by its ignore globs. */
+export function isIgnored(config: Config, absPath: string): boolean {
+  return isOwnFile(config, absPath) || matchesGlobs(config.ignore, configRelative(config, absPath));
 }

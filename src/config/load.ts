@@ -41,8 +41,8 @@ export interface Layer {
 }
 
 export interface Override {
+  /** Globs relative to the config's folder (see `matchesGlobs`). */
   files: string[];
-  matches: (relativePath: string) => boolean;
   layer: Layer;
 }
 
@@ -64,10 +64,20 @@ export interface Config {
   /** Profiles first, in the order they are applied, then the config's own settings. */
   layers: Layer[];
   overrides: Override[];
-  ignore: { globs: string[]; matches: (relativePath: string) => boolean };
+  /** Globs of plans left out of the run, relative to the config's folder. */
+  ignore: string[];
   waiverFiles: { path: string; display: string }[];
-  /** The config's own files and folders (config, profiles, waivers, custom rules): never audited as plans. */
-  own: (absPath: string) => boolean;
+  /** The config's own files and folders (config, profiles, waivers, custom rules), absolute: never audited as plans. */
+  ownFiles: string[];
+  ownDirs: string[];
+}
+
+/**
+ * Plain data throughout, so that a config crosses to worker threads as it is: globs are kept as
+ * text and compiled where they are matched.
+ */
+export function isOwnFile(config: Config, absPath: string): boolean {
+  return config.ownFiles.includes(absPath) || config.ownDirs.some((d) => absPath.startsWith(d + sep));
 }
 
 export interface ConfigOptions {
@@ -119,9 +129,10 @@ export function loadConfig(options: ConfigOptions = {}): Config {
     customRules: [],
     layers: [],
     overrides: [],
-    ignore: { globs: [], matches: () => false },
+    ignore: [],
     waiverFiles: [],
-    own: () => false,
+    ownFiles: [],
+    ownDirs: [],
   });
   if (path === undefined) return empty();
   const file = readSource(path, show(path, cwd), 'invalid-config');
@@ -152,7 +163,6 @@ export function loadConfig(options: ConfigOptions = {}): Config {
 
   const overrides = ((data.overrides ?? []) as Record<string, any>[]).map((o, i) => ({
     files: o.files as string[],
-    matches: anyGlob(o.files as string[]),
     layer: layerOf(file, ['overrides', i], o, catalog, `overrides[${i}]`),
   }));
   const ignoreGlobs = (data.ignore ?? []) as string[];
@@ -165,9 +175,10 @@ export function loadConfig(options: ConfigOptions = {}): Config {
     customRules,
     layers,
     overrides,
-    ignore: { globs: ignoreGlobs, matches: anyGlob(ignoreGlobs) },
+    ignore: ignoreGlobs,
     waiverFiles,
-    own: ownFiles([path, ...profilePaths, ...waiverFiles.map((w) => w.path)], customRules.map((c) => resolve(cwd, c.dir))),
+    ownFiles: [path, ...profilePaths, ...waiverFiles.map((w) => w.path)],
+    ownDirs: customRules.map((c) => resolve(cwd, c.dir)),
   };
 }
 
@@ -207,11 +218,6 @@ function applyExtends(from: SourceFile, at: Path, value: unknown, catalog: Catal
     state.profiles.push({ name: data.name as string, file: file.display, example: data.example === true });
     state.layers.push(layerOf(file, [], data, catalog, `profile ${data.name as string}`));
   });
-}
-
-function ownFiles(files: string[], dirs: string[]): (absPath: string) => boolean {
-  const set = new Set(files);
-  return (p) => set.has(p) || dirs.some((d) => p.startsWith(d + sep));
 }
 
 export function builtinProfiles(): string[] {
@@ -323,4 +329,14 @@ export function anyGlob(globs: string[]): (relativePath: string) => boolean {
     };
   });
   return (rel) => tests.some((t) => t(rel));
+}
+
+const compiledGlobs = new Map<string, (relativePath: string) => boolean>();
+
+/** `anyGlob(globs)(relativePath)`, compiled once per list of globs. */
+export function matchesGlobs(globs: readonly string[], relativePath: string): boolean {
+  const key = globs.join('\0');
+  let test = compiledGlobs.get(key);
+  if (!test) compiledGlobs.set(key, (test = anyGlob([...globs])));
+  return test(relativePath);
 }

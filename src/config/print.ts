@@ -12,7 +12,7 @@ export function printConfig(config: Config, format: 'text' | 'json', absPath?: s
     config: config.file ?? null,
     profiles: config.profiles.map((p) => ({ name: p.name, file: p.file, ...(p.example ? { example: true } : {}) })),
     custom_rules: config.customRules,
-    ignore: config.ignore.globs,
+    ignore: config.ignore,
     waivers: config.waiverFiles.map((w) => w.display),
     overrides: config.overrides.map((o, i) => ({ files: o.files, applies: settings.overrides.includes(i) })),
     rules: Object.fromEntries([...settings.rules].map(([id, s]) => [id, { value: s.value, from: s.from }])),
@@ -31,7 +31,7 @@ export function printConfig(config: Config, format: 'text' | 'json', absPath?: s
   section('parameters', [...settings.parameters]);
   const lists: [string, unknown][] = [
     ['custom_rules', config.customRules.map((c) => c.dir)],
-    ['ignore', config.ignore.globs],
+    ['ignore', config.ignore],
     ['waivers', data.waivers],
     ['overrides', data.overrides],
   ];

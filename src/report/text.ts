@@ -24,7 +24,7 @@ export const SEVERITY_LABEL: Record<Severity, Bilingual> = {
   info: { zh: '提示', en: 'info' },
 };
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+export { SEVERITY_RANK } from '../catalog/types.js';
 
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

@@ -1,55 +1,68 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { Rule } from '../catalog/types.js';
 import { fingerprint } from '../engine/audit.js';
 import { compareFindings, type Finding } from '../engine/finding.js';
 import { childOf, valueAt } from '../engine/select.js';
-import { anyGlob } from '../config/load.js';
+import { matchesGlobs } from '../config/load.js';
 import type { InputError } from '../plan/input-error.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { formatPath, type Path } from '../plan/path.js';
 import { WAIVER_EXPIRED, WAIVER_UNUSED } from './rules.js';
 import { readWaivers, sourceOf, stateOf, type Waiver } from './waiver.js';
 
-/** A waiver of a waivers file, with the plans it has met during the run. */
+/** A waivers file as loaded: plain data, so that it crosses to worker threads as it is. */
+export interface WaiversFile {
+  /** Absolute path: its `files` globs are relative to its folder, and it is never audited as a plan. */
+  path: string;
+  /** The path as messages show it. */
+  file: string;
+  waivers: Waiver[];
+  /** Invalid entries, reported once for the run. */
+  errors: InputError[];
+}
+
+/** Everything a plan's waivers are checked against; the same on every thread of a run. */
+export interface WaiverContext {
+  today: string;
+  knownRules: ReadonlySet<string>;
+  /** The waivers of every waivers file, in order: outcomes refer to them by index. */
+  fileWaivers: readonly FileWaiver[];
+}
+
 export interface FileWaiver {
   waiver: Waiver;
-  /** Plan paths relative to the waivers file's folder → whether the waiver is for that plan. */
-  forFile: (absPath: string) => boolean;
-  /** Plans it applied to, and in how many of them its target exists. */
-  applied: number;
-  found: number;
+  /** The waivers file's folder, which `files` globs are relative to. */
+  dir: string;
 }
 
-export function fileWaivers(waivers: Waiver[], waiversFileAbs: string): FileWaiver[] {
-  const dir = dirname(waiversFileAbs);
-  return waivers.map((waiver) => {
-    const matches = waiver.files ? anyGlob(waiver.files) : () => true;
-    return { waiver, forFile: (abs) => matches(relative(dir, abs).split('\\').join('/')), applied: 0, found: 0 };
-  });
+export function fileWaiversOf(files: readonly WaiversFile[]): FileWaiver[] {
+  return files.flatMap((f) => f.waivers.map((waiver) => ({ waiver, dir: dirname(f.path) })));
 }
 
-export interface WaiverRun {
-  today: string;
-  knownRules: Set<string>;
-  fileWaivers: FileWaiver[];
-  /** Invalid waivers and targets that do not exist, collected across the run. */
+const isForFile = (fw: FileWaiver, absPath: string): boolean =>
+  fw.waiver.files === undefined || matchesGlobs(fw.waiver.files, relative(fw.dir, absPath).split('\\').join('/'));
+
+/** What the waivers did to one plan: its gaps, and what the run needs to report across plans. */
+export interface WaiverOutcome {
+  findings: Finding[];
+  /** Invalid waivers of the plan, and its targets that do not exist. */
   errors: InputError[];
-  /** Meta rules (expired, unused) that were reported, for the result's rule list. */
-  used: Set<Rule>;
-  cwd: string;
+  /** Indexes (in `fileWaivers`) of the waivers-file waivers meant for this plan, and of those whose target it has. */
+  applied: number[];
+  found: number[];
 }
 
 /**
  * Apply the waivers in force to one plan's gaps: a gap covered by an active waiver is marked
  * waived (and stays in the report); an expired waiver waives nothing and is reported itself, as
- * is a waiver in the plan that matches no gap.
+ * is a waiver in the plan that matches no gap. Pure: the run's totals are summed from outcomes.
  */
-export function applyWaivers(doc: LoadedDocument, findings: Finding[], run: WaiverRun): Finding[] {
-  const own = readWaivers(childOf(doc.data, 'waivers'), doc, ['waivers'], run.knownRules, false);
-  run.errors.push(...own.errors);
+export function applyWaivers(doc: LoadedDocument, absPath: string, findings: Finding[], ctx: WaiverContext): WaiverOutcome {
+  const own = readWaivers(childOf(doc.data, 'waivers'), doc, ['waivers'], ctx.knownRules, false);
+  const errors = [...own.errors];
   const planWaivers = own.waivers.filter((w) => {
     if (w.target === undefined || targetExists(doc.data, w.target)) return true;
-    run.errors.push({
+    errors.push({
       file: doc.file,
       code: 'invalid-waiver',
       line: w.targetAt!.line,
@@ -58,18 +71,20 @@ export function applyWaivers(doc: LoadedDocument, findings: Finding[], run: Waiv
     });
     return false;
   });
-  const abs = resolve(run.cwd, doc.file);
   const countyCode = childOf(childOf(doc.data, 'county'), 'code');
-  const fromFile = run.fileWaivers.filter((fw) => {
-    if (fw.waiver.county !== undefined && String(countyCode) !== fw.waiver.county) return false;
-    if (!fw.forFile(abs)) return false;
-    fw.applied++;
-    const exists = fw.waiver.target === undefined || targetExists(doc.data, fw.waiver.target);
-    if (exists) fw.found++;
-    return exists;
+  const applied: number[] = [];
+  const found: number[] = [];
+  const fromFile: Waiver[] = [];
+  ctx.fileWaivers.forEach((fw, i) => {
+    if (fw.waiver.county !== undefined && String(countyCode) !== fw.waiver.county) return;
+    if (!isForFile(fw, absPath)) return;
+    applied.push(i);
+    if (fw.waiver.target !== undefined && !targetExists(doc.data, fw.waiver.target)) return;
+    found.push(i);
+    fromFile.push(fw.waiver);
   });
-  const all = [...planWaivers, ...fromFile.map((fw) => fw.waiver)];
-  if (all.length === 0) return findings;
+  const all = [...planWaivers, ...fromFile];
+  if (all.length === 0) return { findings, errors, applied, found };
   const matched = new Map<Waiver, Finding>();
   const byRule = new Map<string, Waiver[]>();
   for (const w of all) byRule.set(w.rule, [...(byRule.get(w.rule) ?? []), w]);
@@ -80,23 +95,25 @@ export function applyWaivers(doc: LoadedDocument, findings: Finding[], run: Waiv
     const ids = identitiesOn(doc.data, f.path);
     const candidates = ofRule.filter((w) => w.target === undefined || ids.has(w.target) || underPrefix(f.path, prefixes.get(w)));
     for (const w of candidates) if (!matched.has(w)) matched.set(w, f);
-    const waiver = candidates.find((w) => stateOf(w.expires, run.today) !== 'expired');
+    const waiver = candidates.find((w) => stateOf(w.expires, ctx.today) !== 'expired');
     if (!waiver) return f;
     return { ...f, waiver: { justification: waiver.justification, approvedBy: waiver.approvedBy, expires: waiver.expires, source: sourceOf(waiver) } };
   });
   for (const w of all) {
     const inPlan = w.file === doc.file;
-    const state = stateOf(w.expires, run.today);
-    if (state === 'expired') out.push(metaFinding(WAIVER_EXPIRED, w, doc, inPlan ? undefined : matched.get(w), run));
-    else if (inPlan && !matched.has(w)) out.push(metaFinding(WAIVER_UNUSED, w, doc, undefined, run));
+    const state = stateOf(w.expires, ctx.today);
+    if (state === 'expired') out.push(metaFinding(WAIVER_EXPIRED, w, doc, inPlan ? undefined : matched.get(w)));
+    else if (inPlan && !matched.has(w)) out.push(metaFinding(WAIVER_UNUSED, w, doc, undefined));
   }
-  return out.sort(compareFindings);
+  return { findings: out.sort(compareFindings), errors, applied, found };
 }
 
-/** Errors for waivers-file targets found in none of the plans they were for. */
-export function unmatchedTargets(run: WaiverRun): InputError[] {
-  return run.fileWaivers
-    .filter((fw) => fw.applied > 0 && fw.found === 0)
+/** Errors for waivers-file targets found in none of the plans they were for, from every plan's outcome. */
+export function unmatchedTargets(fileWaivers: readonly FileWaiver[], outcomes: readonly Pick<WaiverOutcome, 'applied' | 'found'>[]): InputError[] {
+  const applied = new Set(outcomes.flatMap((o) => o.applied));
+  const found = new Set(outcomes.flatMap((o) => o.found));
+  return fileWaivers
+    .filter((_, i) => applied.has(i) && !found.has(i))
     .map(({ waiver: w }) => ({
       file: w.file,
       code: 'invalid-waiver' as const,
@@ -109,8 +126,7 @@ export function unmatchedTargets(run: WaiverRun): InputError[] {
     }));
 }
 
-function metaFinding(rule: Rule, w: Waiver, doc: LoadedDocument, gap: Finding | undefined, run: WaiverRun): Finding {
-  run.used.add(rule);
+function metaFinding(rule: Rule, w: Waiver, doc: LoadedDocument, gap: Finding | undefined): Finding {
   const inPlan = w.file === doc.file;
   const at = inPlan ? { line: w.line, column: w.column, endLine: w.line, endColumn: w.column, exact: true } : gap ?? { line: 1, column: 1, endLine: 1, endColumn: 1, exact: false };
   const values = (lang: 'zh' | 'en') => ({

@@ -1,13 +1,19 @@
 import { CatalogError } from '../catalog/load.js';
 import { readSource } from '../config/yaml.js';
 import type { InputError } from '../plan/input-error.js';
+import type { WaiversFile } from './apply.js';
 import { readWaivers, type Waiver } from './waiver.js';
 
 /**
  * A waivers file: `waivers:` with the same entries as a plan's, plus `county` (a county code)
  * and `files` (globs relative to the waivers file) to say which plans each one is for.
  */
-export function loadWaiversFile(path: string, display: string, knownRules: Set<string>): { waivers: Waiver[]; errors: InputError[] } {
+export function loadWaiversFile(path: string, display: string, knownRules: ReadonlySet<string>): WaiversFile {
+  const loaded = readWaiversFile(path, display, knownRules);
+  return { path, file: display, ...loaded };
+}
+
+function readWaiversFile(path: string, display: string, knownRules: ReadonlySet<string>): { waivers: Waiver[]; errors: InputError[] } {
   try {
     const src = readSource(path, display, 'invalid-waiver');
     const data = src.data;

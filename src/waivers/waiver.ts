@@ -54,6 +54,11 @@ export function resolveToday(option: string | undefined, env: NodeJS.ProcessEnv 
   if (given !== undefined && given !== '') {
     return dayNumber(given) === undefined ? { error: `${option !== undefined ? '--today' : 'RURAL_AUDIT_TODAY'} must be a real date YYYY-MM-DD, not ${given}` } : given;
   }
+  return localToday(now);
+}
+
+/** Today on this machine, `YYYY-MM-DD`: the audit date when none is given. */
+export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
@@ -78,7 +83,7 @@ const text = (v: unknown): v is string => typeof v === 'string' && v.trim() !== 
  * justification, approver or a real expiry date, or for an unknown rule, is an error at its
  * position and waives nothing.
  */
-export function readWaivers(list: unknown, src: Source, at: Path, knownRules: Set<string>, inWaiversFile: boolean): { waivers: Waiver[]; errors: InputError[] } {
+export function readWaivers(list: unknown, src: Source, at: Path, knownRules: ReadonlySet<string>, inWaiversFile: boolean): { waivers: Waiver[]; errors: InputError[] } {
   const waivers: Waiver[] = [];
   const errors: InputError[] = [];
   if (list === undefined || list === null) return { waivers, errors };

@@ -1,4 +1,5 @@
-import { exitCode } from '../../src/cli/check.js';
+import { noticeText } from '../../src/audit/notices.js';
+import { exitCode } from '../../src/audit/result.js';
 import { auditWithSettings, type SettingsOptions } from '../../src/cli/settings.js';
 import { FORMATS } from '../../src/report/index.js';
 import { inputErrorLine } from '../../src/report/text.js';
@@ -21,7 +22,8 @@ export async function checkIn(cwd: string, paths: string[], args: string[] = [])
     else if (a === '--no-config') opts.config = false;
     else throw new Error(`checkIn: unknown argument ${a}`);
   }
-  const { result, notices } = await auditWithSettings(paths, opts, {}, 'en');
+  const result = await auditWithSettings(paths, opts, {});
+  const notices = (result.notices ?? []).map((n) => noticeText(n, 'en'));
   const report = JSON.parse(FORMATS.json!(result, { lang: 'en', color: false }));
   const problems = [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))].map((e) => inputErrorLine(e, 'en'));
   const stderr = [...problems, ...notices].map((l) => `${l}\n`).join('');

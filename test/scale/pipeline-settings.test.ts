@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// The built module: worker threads load dist/audit/worker.js.
+import * as api from '../../dist/index.js';
+import { cli } from '../helpers/cli.js';
+import { tmpTree } from '../helpers/tmp.js';
+
+const partial = readFileSync('examples/partial.yaml', 'utf8');
+const ownWaiver = `waivers:\n  - rule: secretary-chain-five-levels\n    justification: 乡镇党委换届中\n    approved_by: 青岚市委农办\n    expires: '2027-03-31'\n`;
+
+/**
+ * A run with every kind of setting at once — a plan's own waiver, a waivers file, a per-file
+ * override, a baseline — gives one report whether it is audited through the library alone or
+ * through the CLI on one thread or two: the settings cross to the workers as data.
+ */
+describe('config, waivers and baseline in the library pipeline', () => {
+  const dir = tmpTree({
+    'plans/p1.yaml': `${partial}${ownWaiver}`,
+    'plans/p2.yaml': partial,
+    'plans/p3.yaml': partial,
+    'plans/p4.yaml': partial,
+    'plans/p5.yaml': partial,
+    // More plans than one worker's batch (pool.ts), so that --jobs 2 starts two workers.
+    ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`plans/q${String(i + 1).padStart(2, '0')}.yaml`, partial])),
+    'rural-audit.config.yaml': 'waivers: [waivers.yaml]\noverrides:\n  - files: [plans/p3.yaml]\n    rules: {village-plan-coverage: off}\n',
+    'waivers.yaml': `waivers:\n  - rule: no-removal-through-transition\n    files: [plans/p2.yaml]\n    justification: 省级复核中\n    approved_by: 省农业农村厅\n    expires: '2027-01-31'\n`,
+  });
+  const base = cli(['check', 'plans/p4.yaml', '--write-baseline', 'baseline.json', '--today', '2026-11-29'], { cwd: dir });
+
+  it('gives identical reports through the API and the CLI with --jobs 1 and --jobs 2', async () => {
+    expect(base.code).toBe(0);
+    const settings = api.loadSettings({ cwd: dir, baseline: 'baseline.json', today: '2026-11-29' });
+    const result = await api.audit('plans', settings);
+    const viaApi = api.format(result, 'json');
+    const args = ['check', 'plans', '-f', 'json', '--baseline', 'baseline.json', '--today', '2026-11-29'];
+    const one = cli([...args, '--jobs', '1'], { cwd: dir });
+    const two = cli([...args, '--jobs', '2'], { cwd: dir });
+    expect(one.stdout).toBe(viaApi);
+    expect(two.stdout).toBe(viaApi);
+    expect(two.stderr).toBe(one.stderr);
+    expect([one.code, two.code]).toEqual([1, 1]);
+
+    const report = JSON.parse(two.stdout);
+    const byFile = Object.fromEntries(report.files.map((f: { file: string; findings: Record<string, any>[] }) => [f.file, f.findings]));
+    const waived = (file: string) => byFile[file].filter((x: { waiver?: unknown }) => x.waiver).map((x: { ruleId: string; waiver: { source: string } }) => [x.ruleId, x.waiver.source]);
+    expect(waived('plans/p1.yaml')).toEqual([['secretary-chain-five-levels', expect.stringMatching(/^plans\/p1\.yaml:\d+:5$/)]]);
+    expect(waived('plans/p2.yaml')).toEqual([['no-removal-through-transition', 'waivers.yaml:2:5']]);
+    const rules = (file: string) => byFile[file].map((x: { ruleId: string }) => x.ruleId);
+    expect(rules('plans/p3.yaml')).not.toContain('village-plan-coverage');
+    expect(rules('plans/p5.yaml')).toContain('village-plan-coverage');
+    expect(byFile['plans/p4.yaml']).toEqual([]);
+    expect(report.baseline).toEqual({ file: 'baseline.json', known: 4, fixed: 0 });
+    expect(one.stderr).toBe('基线 baseline.json：未显示 4 个已知差距，0 个已整改\n');
+  });
+});
