@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { AuditResult } from '../audit/result.js';
-import { CatalogError } from '../catalog/load.js';
 import { cmp } from '../engine/finding.js';
-import { parseYaml } from '../plan/parse.js';
+import { InputFileError, inputErrorMessage } from '../plan/input-error.js';
+import { isInputError, parseYamlBytes, readInputBytes } from '../plan/load.js';
 
 /**
  * A baseline records the gaps a repository of plans has today, so that CI fails only on new
@@ -49,22 +48,17 @@ export interface LoadedBaseline {
 
 export function readBaseline(path: string, display: string): LoadedBaseline {
   const fail = (detail: string, line?: number, column?: number): never => {
-    throw new CatalogError({ file: display, code: 'invalid-baseline', ...(line === undefined ? {} : { line, column }), values: { detail } });
+    throw new InputFileError({ file: display, code: 'invalid-baseline', ...(line === undefined ? {} : { line, column }), values: { detail } });
   };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CatalogError({ file: display, code: code === 'ENOENT' ? 'not-found' : 'unreadable', values: { detail: code ?? '' } });
-  }
+  const read = readInputBytes(path, display, 'baseline');
+  if (isInputError(read)) throw new InputFileError(read);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(new TextDecoder('utf-8').decode(read.bytes));
   } catch (e) {
     // JSON is YAML: the YAML parser says where the text goes wrong, JSON.parse does not always.
-    const parsed = parseYaml(text);
-    if (!parsed.ok) fail(`not JSON: ${parsed.detail}`, parsed.line, parsed.column);
+    const parsed = parseYamlBytes(read.bytes, display);
+    if (isInputError(parsed)) fail(`not JSON: ${parsed.values.detail ?? inputErrorMessage(parsed, 'en')}`, parsed.line, parsed.column);
     fail(`not JSON: ${(e as Error).message.split('\n')[0]}`);
   }
   const b = data as Partial<Baseline>;

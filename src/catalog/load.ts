@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { FUNCTIONS } from '../engine/functions/index.js';
 import { Selector } from '../engine/select.js';
-import type { InputError } from '../plan/input-error.js';
-import { parseYaml } from '../plan/parse.js';
+import { InputFileError } from '../plan/input-error.js';
+import { isInputError, loadInputFile } from '../plan/load.js';
 import type { Locator } from '../plan/position.js';
 import { ownersOf } from './owners.js';
 import ruleFileSchema from './rule.schema.json' with { type: 'json' };
@@ -14,11 +14,8 @@ import type { Area, Bilingual, Catalog, ManualItem, Parameter, Rule } from './ty
 /** The built-in catalog: `rules/` at the package root. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
-export class CatalogError extends Error {
-  constructor(readonly error: InputError) {
-    super(`${error.file}:${error.line ?? 1}:${error.column ?? 1}: ${error.values.detail}`);
-  }
-}
+/** The name this error had when only rule files threw it: every input file now throws `InputFileError`. */
+export { InputFileError as CatalogError };
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 // Compiled on first use: a run with the built-in catalog's snapshot (builtin.ts) never needs it.
@@ -32,16 +29,14 @@ interface YamlFile {
 }
 
 function readYaml(path: string, display: string): YamlFile {
-  const parsed = parseYaml(readFileSync(path, 'utf8'));
-  if (!parsed.ok) {
-    throw new CatalogError({ file: display, code: 'invalid-catalog', line: parsed.line, column: parsed.column, values: { detail: parsed.detail } });
-  }
-  return { file: display, data: parsed.data, locator: parsed.locator };
+  const loaded = loadInputFile(path, display, 'rules');
+  if (isInputError(loaded)) throw new InputFileError(loaded);
+  return { file: display, data: loaded.data, locator: loaded.locator };
 }
 
 function fail(file: YamlFile, path: (string | number)[], detail: string): never {
   const at = file.locator.locate(path);
-  throw new CatalogError({ file: file.file, code: 'invalid-catalog', line: at.line, column: at.column, values: { detail } });
+  throw new InputFileError({ file: file.file, code: 'invalid-catalog', line: at.line, column: at.column, values: { detail } });
 }
 
 /**

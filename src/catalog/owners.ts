@@ -1,5 +1,5 @@
 import type { Locator } from '../plan/position.js';
-import { CatalogError } from './load.js';
+import { InputFileError } from '../plan/input-error.js';
 import type { OwnerSource } from './types.js';
 
 const PATH = /^(?:[A-Za-z_][\w]*|\{\w+\})(?:\.(?:[A-Za-z_]\w*|\{\w+\})|\[(?:\d+|\{\w+\})\])*$/;
@@ -11,7 +11,7 @@ const PATH = /^(?:[A-Za-z_][\w]*|\{\w+\})(?:\.(?:[A-Za-z_]\w*|\{\w+\})|\[(?:\d+|
 export function ownersOf(file: string, data: unknown, locator: Locator, areaIds: Set<string>): Record<string, OwnerSource[]> {
   const fail = (path: (string | number)[], detail: string): never => {
     const at = locator.locate(path);
-    throw new CatalogError({ file, code: 'invalid-catalog', line: at.line, column: at.column, values: { detail } });
+    throw new InputFileError({ file, code: 'invalid-catalog', line: at.line, column: at.column, values: { detail } });
   };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail([], 'owners: expected a mapping of area → list of owner sources');
   const out: Record<string, OwnerSource[]> = {};

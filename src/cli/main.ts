@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CatalogError } from '../catalog/load.js';
+import { InputFileError } from '../plan/input-error.js';
 import { inputErrorLine, sanitize, sanitizeLine } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './check.js';
@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    if (e instanceof CatalogError) {
+    if (e instanceof InputFileError) {
       process.stderr.write(`${inputErrorLine(e.error, 'en')}\n`);
       return 2;
     }

@@ -116,7 +116,7 @@ export function show(p: string, cwd: string = process.cwd()): string {
 
 /**
  * Load the settings in force: the config file (found or given), the profiles it extends, its
- * custom rule folders. Every mistake is a CatalogError with file:line:column.
+ * custom rule folders. Every mistake is an InputFileError with file:line:column.
  */
 export function loadConfig(options: ConfigOptions = {}): Config {
   const cwd = options.cwd ?? process.cwd();
@@ -135,7 +135,7 @@ export function loadConfig(options: ConfigOptions = {}): Config {
     ownDirs: [],
   });
   if (path === undefined) return empty();
-  const file = readSource(path, show(path, cwd), 'invalid-config');
+  const file = readSource(path, show(path, cwd), 'config', 'invalid-config');
   if (file.data === null || file.data === undefined) return { ...empty(), file: file.display, dir: dirname(path) };
   if (!validateConfig(file.data)) {
     const e = validateConfig.errors![0]!;
@@ -208,7 +208,7 @@ function applyExtends(from: SourceFile, at: Path, value: unknown, catalog: Catal
     if (state.stack.includes(path)) failAt(from, refAt, `extends: profile ${ref} extends itself`);
     if (state.done.has(path)) return;
     state.done.add(path);
-    const file = readSource(path, show(path, state.cwd), 'invalid-config');
+    const file = readSource(path, show(path, state.cwd), 'profile', 'invalid-config');
     if (!validateProfile(file.data)) {
       const e = validateProfile.errors![0]!;
       failAt(file, errorPath(e), errorDetail(e));

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
-import { CatalogError } from '../catalog/load.js';
-import type { InputErrorCode } from '../plan/input-error.js';
-import { parseYaml } from '../plan/parse.js';
+import { InputFileError, type InputErrorCode } from '../plan/input-error.js';
+import { isInputError, loadInputFile, type InputKind } from '../plan/load.js';
 import type { Path } from '../plan/path.js';
 import type { Locator } from '../plan/position.js';
 
@@ -17,18 +15,11 @@ export interface SourceFile {
   code: InputErrorCode;
 }
 
-export function readSource(path: string, display: string, code: InputErrorCode): SourceFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const missing = err.code === 'ENOENT' || err.code === 'ENOTDIR';
-    throw new CatalogError({ file: display, code: missing ? 'not-found' : 'unreadable', values: { detail: err.code ?? err.message } });
-  }
-  const parsed = parseYaml(text);
-  if (!parsed.ok) throw new CatalogError({ file: display, code, line: parsed.line, column: parsed.column, values: { detail: parsed.detail } });
-  return { path, display, data: parsed.data, locator: parsed.locator, code };
+/** A settings file through the one input loader (bounded, as plans are); any problem is thrown as `InputFileError`. */
+export function readSource(path: string, display: string, kind: InputKind, code: InputErrorCode): SourceFile {
+  const loaded = loadInputFile(path, display, kind);
+  if (isInputError(loaded)) throw new InputFileError(loaded);
+  return { path, display, data: loaded.data, locator: loaded.locator, code };
 }
 
 /** `file:line:column` of a value, for `--print-config` and messages. */
@@ -39,7 +30,7 @@ export function where(file: SourceFile, path: Path): string {
 
 export function failAt(file: SourceFile, path: Path, detail: string): never {
   const at = file.locator.locate(path);
-  throw new CatalogError({ file: file.display, code: file.code, line: at.line, column: at.column, values: { detail } });
+  throw new InputFileError({ file: file.display, code: file.code, line: at.line, column: at.column, values: { detail } });
 }
 
 /** Where an ajv error points: the offending key itself for unknown or badly named keys. */

@@ -68,8 +68,8 @@ export const INPUT_ERROR_MESSAGES: Record<InputErrorCode, { zh: string; en: stri
   unreadable: { zh: '无法读取文件（{{detail}}），请检查权限', en: 'cannot read the file ({{detail}}): check its permissions' },
   'not-a-file': { zh: '不是普通文件（{{kind}}）', en: 'not a regular file ({{kind}})' },
   'too-large': {
-    zh: '文件大小 {{size}} 字节，超过上限 {{limit}} 字节（可用 --max-file-size 调整）',
-    en: 'the file is {{size}} bytes, over the limit of {{limit}} bytes (raise it with --max-file-size)',
+    zh: '文件大小 {{size}} 字节，超过上限 {{limit}} 字节{{hint}}',
+    en: 'the file is {{size}} bytes, over the limit of {{limit}} bytes{{hint}}',
   },
   'no-match': { zh: '没有匹配的 YAML 文件', en: 'matches no YAML file' },
   binary: {
@@ -170,6 +170,8 @@ export const INPUT_ERROR_HINTS: Record<string, { zh: string; en: string }> = {
   'utf-16': { zh: '；看起来是没有 BOM 的 UTF-16，可用 --encoding utf-16le 指定', en: '; it looks like UTF-16 without a BOM: pass --encoding utf-16le' },
   gb18030: { zh: '；如果是 GBK 编码，可用 --encoding gbk 指定', en: '; if it is GBK, pass --encoding gbk' },
   encoding: { zh: '（可用 --encoding 指定编码）', en: ' (force an encoding with --encoding)' },
+  'max-file-size': { zh: '（可用 --max-file-size 调整）', en: ' (raise it with --max-file-size)' },
+  'fixed-limit': { zh: '（配置、规则、豁免和基线文件的固定上限）', en: ' (the fixed limit for config, rule, waiver and baseline files)' },
   list: { zh: '列表', en: 'a list' },
   text: { zh: '文字', en: 'text' },
   number: { zh: '数字', en: 'a number' },
@@ -267,6 +269,8 @@ export function withExcerpt(text: string | undefined, line: number, column: numb
 /** The message of an input error in one language, without file or position. */
 export function inputErrorMessage(e: InputError, lang: 'zh' | 'en'): string {
   const values: Record<string, string | number> = { ...e.values };
+  // Plans name the option that raises their limit; other input files carry their own hint.
+  if (e.code === 'too-large' && values.hint === undefined) values.hint = 'max-file-size';
   for (const name of ['hint', 'found'] as const) {
     const v = values[name];
     if (typeof v === 'string') values[name] = INPUT_ERROR_HINTS[v]?.[lang] ?? v;
@@ -276,4 +280,15 @@ export function inputErrorMessage(e: InputError, lang: 'zh' | 'en'): string {
 
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+}
+
+/**
+ * An input file that stops the run before any plan is audited — a config, profile, rule file
+ * or baseline that cannot be read or is invalid: the one error type for all of them.
+ */
+export class InputFileError extends Error {
+  constructor(readonly error: InputError) {
+    super(`${error.file}:${error.line ?? 1}:${error.column ?? 1}: ${inputErrorMessage(error, 'en')}`);
+    this.name = 'InputFileError';
+  }
 }

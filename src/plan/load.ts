@@ -1,5 +1,5 @@
 import { lstat, open, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { decode, type Encoding } from './decode.js';
 import { withExcerpt, yamlInputError, type InputError } from './input-error.js';
 import { parseYaml } from './parse.js';
@@ -47,15 +47,20 @@ export async function loadDocument(
   return parseDocumentBytes(read.bytes, display, options.encoding);
 }
 
-async function readError(read: { error: string; size?: number; kind?: string }, file: string, display: string, limit: number): Promise<InputError> {
+type ReadFailure = { error: string; size?: number; kind?: string };
+
+async function readError(read: ReadFailure, file: string, display: string, limit: number): Promise<InputError> {
+  const missing = read.error === 'ENOENT' || read.error === 'ENOTDIR';
+  const link = missing ? await lstat(file).catch(() => undefined) : undefined;
+  return failureOf(read, display, limit, link?.isSymbolicLink() ?? false);
+}
+
+function failureOf(read: ReadFailure, display: string, limit: number, danglingLink: boolean): InputError {
   const fail = (code: InputError['code'], values: InputError['values'] = {}): InputError => ({ file: display, code, values });
   const err = read.error;
   if (err === 'too-large') return fail('too-large', { size: read.size!, limit });
   if (err === 'not-a-file') return fail('not-a-file', { kind: read.kind! });
-  if (err === 'ENOENT' || err === 'ENOTDIR') {
-    const link = await lstat(file).catch(() => undefined);
-    return fail(link?.isSymbolicLink() ? 'dangling-symlink' : 'not-found');
-  }
+  if (err === 'ENOENT' || err === 'ENOTDIR') return fail(danglingLink ? 'dangling-symlink' : 'not-found');
   if (err === 'ELOOP') return fail('symlink-loop');
   return fail('unreadable', { detail: err });
 }
@@ -112,6 +117,85 @@ function kindOf(info: Stats): string {
   if (info.isSocket()) return 'socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
   return 'special file';
+}
+
+/**
+ * `readBounded` for the files read before an audit starts (config, profiles, rule files,
+ * waivers, baselines), which the catalog's synchronous API needs: the same checks in the same
+ * order — a FIFO or device is refused before it is opened, the size checked on the open file,
+ * the read stopped one byte past the limit.
+ */
+function readBoundedSync(file: string, max: number): { bytes: Buffer } | ReadFailure {
+  let fd: number;
+  try {
+    const before = statSync(file);
+    if (!before.isFile()) return { error: 'not-a-file', kind: kindOf(before) };
+    fd = openSync(file, 'r');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EISDIR') return { error: 'not-a-file', kind: 'directory' };
+    return { error: err.code ?? err.message };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { error: 'not-a-file', kind: kindOf(info) };
+    if (info.size > max) return { error: 'too-large', size: info.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(Math.max(info.size - total, 64 * 1024), max + 1 - total);
+      if (want <= 0) break;
+      const buf = Buffer.allocUnsafe(want);
+      const bytesRead = readSync(fd, buf, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > max) return { error: 'too-large', size: total };
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { error: err.code ?? err.message };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The kinds of input file besides plans, each with its own limit on size. */
+export type InputKind = 'config' | 'profile' | 'rules' | 'waivers' | 'baseline';
+
+/**
+ * Largest file of each kind read. These are rural-audit's own bounds, not from any policy: a
+ * config or profile is a few KiB, the largest built-in rule file ~20 KiB, a waivers file a few
+ * hundred entries; a baseline holds ~150 bytes per gap, so 64 MiB is ~400,000 gaps.
+ */
+export const INPUT_LIMITS: Record<InputKind, number> = {
+  config: 1024 * 1024,
+  profile: 1024 * 1024,
+  rules: 4 * 1024 * 1024,
+  waivers: 4 * 1024 * 1024,
+  baseline: 64 * 1024 * 1024,
+};
+
+/** The bytes of an input file within its kind's limit, or the one error that says why not. */
+export function readInputBytes(file: string, display: string, kind: InputKind): { bytes: Buffer } | InputError {
+  const limit = INPUT_LIMITS[kind];
+  const read = readBoundedSync(file, limit);
+  if ('bytes' in read) return read;
+  const missing = read.error === 'ENOENT' || read.error === 'ENOTDIR';
+  const link = missing ? lstatSync(file, { throwIfNoEntry: false }) : undefined;
+  const error = failureOf(read, display, limit, link?.isSymbolicLink() ?? false);
+  return error.code === 'too-large' ? { ...error, values: { ...error.values, hint: 'fixed-limit' } } : error;
+}
+
+/**
+ * An input file other than a plan (config, profile, rule file, waivers file) as YAML data: the
+ * plans' loader with the kind's size limit — the same encodings, depth, alias and key limits,
+ * error codes and messages.
+ */
+export function loadInputFile(file: string, display: string, kind: InputKind): LoadedYaml | InputError {
+  const read = readInputBytes(file, display, kind);
+  return 'bytes' in read ? parseYamlBytes(read.bytes, display) : read;
 }
 
 /** Any YAML file the tool reads (a plan, a configuration, a rule or waiver file), as data. */

@@ -1,6 +1,5 @@
-import { CatalogError } from '../catalog/load.js';
 import { readSource } from '../config/yaml.js';
-import type { InputError } from '../plan/input-error.js';
+import { InputFileError, type InputError } from '../plan/input-error.js';
 import type { WaiversFile } from './apply.js';
 import { readWaivers, type Waiver } from './waiver.js';
 
@@ -15,7 +14,7 @@ export function loadWaiversFile(path: string, display: string, knownRules: Reado
 
 function readWaiversFile(path: string, display: string, knownRules: ReadonlySet<string>): { waivers: Waiver[]; errors: InputError[] } {
   try {
-    const src = readSource(path, display, 'invalid-waiver');
+    const src = readSource(path, display, 'waivers', 'invalid-waiver');
     const data = src.data;
     if (typeof data !== 'object' || data === null || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, 'waivers')) {
       const message = { zh: '豁免文件应以 waivers: 列表开头', en: 'a waivers file holds a list under waivers:' };
@@ -29,10 +28,8 @@ function readWaiversFile(path: string, display: string, knownRules: ReadonlySet<
     const read = readWaivers((data as { waivers: unknown }).waivers, { file: display, locator: src.locator }, ['waivers'], knownRules, true);
     return { waivers: read.waivers, errors: [...errors, ...read.errors] };
   } catch (e) {
-    if (!(e instanceof CatalogError)) throw e;
-    // A YAML error: the message template of invalid-waiver takes zh/en, the parser speaks English.
-    const detail = String(e.error.values.detail ?? '');
-    const values = e.error.code === 'invalid-waiver' ? { zh: `YAML 语法错误：${detail}`, en: `YAML syntax error: ${detail}` } : e.error.values;
-    return { waivers: [], errors: [{ ...e.error, values }] };
+    // Unreadable, too large, not YAML: one error, and the plans are still audited.
+    if (!(e instanceof InputFileError)) throw e;
+    return { waivers: [], errors: [e.error] };
   }
 }

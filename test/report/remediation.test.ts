@@ -91,9 +91,9 @@ describe('remediation', () => {
     const original = readFileSync(owners, 'utf8');
     writeFileSync(owners, `${original}\nnowhere:\n  - owner: [county.name]\n`);
     expect(() => loadCatalog(dir)).toThrow(CatalogError);
-    expect(() => loadCatalog(dir)).toThrow(/owners\.yaml:\d+:\d+: unknown area nowhere/);
+    expect(() => loadCatalog(dir)).toThrow(/owners\.yaml:\d+:\d+: invalid rule file: unknown area nowhere/);
     writeFileSync(owners, "talent:\n  - owner: ['talent.{x}.unit']\n");
-    expect(() => loadCatalog(dir)).toThrow(/owners\.yaml:2:\d+: \{x\} is not captured by at/);
+    expect(() => loadCatalog(dir)).toThrow(/owners\.yaml:2:\d+: invalid rule file: \{x\} is not captured by at/);
     expect(loadCatalog().owners?.['no-removals']?.[0]?.at).toBe('no_removals.{item}');
   });
 });

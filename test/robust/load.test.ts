@@ -1,7 +1,7 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { auditFile } from '../../src/audit/run.js';
+import { AuditContext, auditFile } from '../../src/audit/file.js';
 import type { CompiledCatalog } from '../../src/engine/audit.js';
 import { Selector } from '../../src/engine/select.js';
 import { reportInternalError } from '../../src/cli/main.js';
@@ -50,7 +50,9 @@ describe('a bug in a check function', () => {
         },
       ],
     };
-    const r = await auditFile(join(dir, 'plan.yaml'), 'plan.yaml', broken, {});
+    const context = new AuditContext({ catalog: catalog(), waivers: [], today: '2026-12-01', cwd: dir });
+    context.catalogFor = () => broken;
+    const r = (await auditFile(join(dir, 'plan.yaml'), 'plan.yaml', context)).result;
     expect(r.error).toEqual({ file: 'plan.yaml', code: 'internal-error', values: { detail: 'boom' } });
   });
 
