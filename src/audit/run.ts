@@ -5,7 +5,6 @@
 import { resolve } from 'node:path';
 import { applyBaseline } from '../baseline/baseline.js';
 import { loadBuiltinCatalog } from '../catalog/builtin.js';
-import type { Catalog, Rule } from '../catalog/types.js';
 import { isIgnored } from '../config/effective.js';
 import { cmp } from '../engine/finding.js';
 import { discoverPlans, displayPath } from '../plan/discover.js';
@@ -89,25 +88,44 @@ function resultOf(context: AuditContext, audited: FileAudit[], errors: InputErro
   const outcomes = audited.flatMap((a) => (a.waivers ? [a.waivers] : []));
   // Plans finish in any order on worker threads: sorted, so that the report is the same every run.
   const waiverErrors = [...waivers.flatMap((w) => w.errors), ...outcomes.flatMap((o) => o.errors)].sort(compareInputErrors);
-  const ran = new Set(files.flatMap((f) => f.findings.map((x) => x.ruleId)));
-  const metaRules = WAIVER_RULES.filter((r) => ran.has(r.id));
+  // Rules in force for every plan, and those an override turned on for some plan that reported a gap.
+  const ran = new Set([...context.base.catalog.rules.map((r) => r.id), ...files.flatMap((f) => f.findings.map((x) => x.ruleId))]);
+  const { rules, manual, areas, terms } = rulesNamed(context, ran);
   const result: AuditResult = {
     tool: { name: 'rural-audit', version: VERSION },
     files,
     errors: [...errors, ...waiverErrors, ...unmatchedTargets(context.waivers.fileWaivers, outcomes)],
-    rules: [...rulesThatRan(catalog, context.base.catalog, ran), ...metaRules],
-    manual: catalog.manual,
-    areas: metaRules.length > 0 ? [...catalog.areas, WAIVERS_AREA] : catalog.areas,
-    terms: catalog.terms,
+    rules,
+    manual,
+    areas,
+    terms,
     ...(notices.length > 0 ? { notices } : {}),
   };
   return settings.baseline ? applyBaseline(result, settings.baseline) : result;
 }
 
-/** Rules in force for some plan (the base settings, or an override that reported a gap), in catalog order. */
-function rulesThatRan(catalog: Catalog, base: Catalog, reported: Set<string>): Rule[] {
-  const inBase = new Map(base.rules.map((r) => [r.id, r]));
-  return catalog.rules.filter((r) => inBase.has(r.id) || reported.has(r.id)).map((r) => inBase.get(r.id) ?? r);
+/**
+ * The rules with these ids as the settings shape them (severities of the base settings), in
+ * catalog order, the waiver rules last; with the areas, checklist and terms that go with them.
+ * `unknown` lists the ids neither the catalog nor the waiver rules have.
+ */
+export function ruleSet(settings: AuditSettings, ids: Iterable<string>): Pick<AuditResult, 'rules' | 'areas' | 'manual' | 'terms'> & { unknown: string[] } {
+  return rulesNamed(new AuditContext(workerSettings(settings)), new Set(ids));
+}
+
+function rulesNamed(context: AuditContext, ids: Set<string>): Pick<AuditResult, 'rules' | 'areas' | 'manual' | 'terms'> & { unknown: string[] } {
+  const { catalog } = context.settings;
+  const inBase = new Map(context.base.catalog.rules.map((r) => [r.id, r]));
+  const metaRules = WAIVER_RULES.filter((r) => ids.has(r.id));
+  const rules = [...catalog.rules.filter((r) => ids.has(r.id)).map((r) => inBase.get(r.id) ?? r), ...metaRules];
+  const known = new Set(rules.map((r) => r.id));
+  return {
+    rules,
+    manual: catalog.manual,
+    areas: metaRules.length > 0 ? [...catalog.areas, WAIVERS_AREA] : catalog.areas,
+    terms: catalog.terms,
+    unknown: [...ids].filter((id) => !known.has(id)),
+  };
 }
 
 function compareInputErrors(a: InputError, b: InputError): number {

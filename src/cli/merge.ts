@@ -2,14 +2,16 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { exitCode, type AuditResult, type FileResult } from '../audit/result.js';
-import { loadBuiltinCatalog } from '../catalog/builtin.js';
-import { LANGS, SEVERITIES, type Lang, type Rule, type Severity } from '../catalog/types.js';
+import { ruleSet } from '../audit/run.js';
+import type { AuditSettings } from '../audit/settings.js';
+import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { cmp, type Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
 import { FORMATS } from '../report/index.js';
-import { JSON_REPORT_VERSION } from '../report/json.js';
+import { JSON_REPORT_VERSION, type JsonFinding, type JsonReport } from '../report/json.js';
 import { inputErrorLine } from '../report/text.js';
 import { wantsColor, writeReport } from './output.js';
+import { configFrom, type SettingsOptions } from './settings.js';
 import { UsageError } from './usage.js';
 
 interface MergeOptions {
@@ -17,25 +19,7 @@ interface MergeOptions {
   output?: string;
   lang?: Lang;
   failOn: Severity;
-}
-
-/** A finding as the JSON report writes it (docs/json-report.md). */
-type JsonFinding = Omit<Finding, 'file' | 'message'> & { message: string; quote?: string; remediation?: string };
-
-interface JsonReport {
-  reportVersion: number;
-  tool: { name: string; version: string };
-  lang: Lang;
-  files: {
-    file: string;
-    county?: FileResult['county'];
-    encoding?: FileResult['encoding'];
-    transitionEnd?: string;
-    error?: InputError;
-    findings: JsonFinding[];
-  }[];
-  errors: InputError[];
-  rules?: string[];
+  config?: SettingsOptions['config'];
 }
 
 const EXAMPLES = `
@@ -56,6 +40,8 @@ export function registerMerge(program: Command): void {
     .option('-o, --output <file>', 'write the report to a file (whole or not at all) instead of stdout')
     .addOption(new Option('--lang <lang>', "language of messages (the shards' own)").choices([...LANGS]))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('error'))
+    .option('-c, --config <file>', "the shards' config, for their custom rules and severities (default: rural-audit.config.yaml here or in a folder above)")
+    .option('--no-config', 'use no config file: the built-in catalog as written')
     .addHelpText('after', EXAMPLES)
     .action(async (reports: string[], opts: MergeOptions) => {
       process.exitCode = await runMerge(reports, opts);
@@ -64,7 +50,7 @@ export function registerMerge(program: Command): void {
 
 export async function runMerge(paths: string[], opts: MergeOptions): Promise<number> {
   const reports = await Promise.all(paths.map(readReport));
-  const result = mergeReports(reports, paths);
+  const result = mergeReports(reports, paths, { config: configFrom(opts) });
   const lang = reports[0]!.lang;
   // A JSON report holds each message in one language only: the merged report can only be in it.
   if (opts.lang !== undefined && opts.lang !== lang) {
@@ -98,25 +84,21 @@ async function readReport(path: string): Promise<JsonReport> {
 
 /**
  * The result a single run over all the shards' files would have given: files in the same order,
- * findings as they were, errors not tied to a file once. Shards must come from one version, one
- * language and one rule set, and must not overlap.
+ * findings as they were, errors not tied to a file once, the rules any shard ran (the waiver
+ * rules and the config's custom rules included). Shards must come from one version and one
+ * language, and must not overlap.
  */
-export function mergeReports(reports: JsonReport[], names: string[]): AuditResult {
+export function mergeReports(reports: JsonReport[], names: string[], settings: AuditSettings = {}): AuditResult {
   const first = reports[0]!;
-  const ruleIds = first.rules!;
   reports.forEach((r, i) => {
     const name = names[i] ?? `report ${i + 1}`;
     if (r.tool.version !== first.tool.version) throw new UsageError(`${name}: written by rural-audit ${r.tool.version}, the others by ${first.tool.version}`);
     if (r.lang !== first.lang) throw new UsageError(`${name}: written with --lang ${r.lang}, the others with --lang ${first.lang}`);
-    if (r.rules!.join('\n') !== ruleIds.join('\n')) throw new UsageError(`${name}: ran a different set of rules than ${names[0]}`);
   });
-  const catalog = loadBuiltinCatalog();
-  const byId = new Map(catalog.rules.map((r) => [r.id, r]));
-  const rules: Rule[] = ruleIds.map((id) => {
-    const rule = byId.get(id);
-    if (!rule) throw new UsageError(`the reports name the rule ${id}, which this rural-audit's catalog does not have`);
-    return rule;
-  });
+  const { unknown, rules, manual, areas, terms } = ruleSet(settings, reports.flatMap((r) => r.rules));
+  if (unknown.length > 0) {
+    throw new UsageError(`the reports name the rule ${unknown[0]}, which neither the catalog nor the config here has (merge where the shards ran, or pass their --config)`);
+  }
   const files: FileResult[] = [];
   const seen = new Map<string, string>();
   reports.forEach((r, i) => {
@@ -144,7 +126,7 @@ export function mergeReports(reports: JsonReport[], names: string[]): AuditResul
       known.add(key);
     }
   }
-  return { tool: first.tool, files, errors, rules, manual: catalog.manual, areas: catalog.areas, terms: catalog.terms };
+  return { tool: first.tool, files, errors, rules, manual, areas, terms };
 }
 
 function toFinding(x: JsonFinding, file: string): Finding {

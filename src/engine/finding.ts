@@ -33,12 +33,16 @@ export interface Finding {
     justification: string;
     approvedBy: string;
     expires: string;
-    /** Where the waiver was written: the plan, or a waivers file. */
+    /** Where the waiver was written, `file:line:column`. */
     source: string;
+    /** Whether it was written in the plan itself (`waivers:`) or in a waivers file. */
+    origin: WaiverOrigin;
   };
   /** Who the plan names to fix the gap (rules/owners.yaml), set by the audit; see src/audit/owners.ts. */
   owner?: { names: string[]; field: string };
 }
+
+export type WaiverOrigin = 'plan' | 'waivers-file';
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

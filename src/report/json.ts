@@ -1,3 +1,7 @@
+import type { AuditResult, FileResult } from '../audit/result.js';
+import type { Lang } from '../catalog/types.js';
+import type { Finding } from '../engine/finding.js';
+import type { InputError } from '../plan/input-error.js';
 import { escapeJsonText } from './text.js';
 import type { Formatter } from './types.js';
 
@@ -7,9 +11,34 @@ import type { Formatter } from './types.js';
  */
 export const JSON_REPORT_VERSION = 1;
 
+/** A finding as the JSON report writes it: its message (and the rule's words) in the report's language. */
+export type JsonFinding = Omit<Finding, 'file' | 'message'> & { message: string; quote?: string; remediation?: string };
+
+export interface JsonFileResult {
+  file: string;
+  county?: FileResult['county'];
+  encoding?: FileResult['encoding'];
+  transitionEnd?: string;
+  error?: InputError;
+  findings: JsonFinding[];
+}
+
+/** The JSON report (docs/json-report.md): what this formatter writes and `rural-audit merge` reads. */
+export interface JsonReport {
+  reportVersion: typeof JSON_REPORT_VERSION;
+  tool: AuditResult['tool'];
+  lang: Lang;
+  summary: ReturnType<typeof summarise>;
+  baseline?: AuditResult['baseline'];
+  files: JsonFileResult[];
+  errors: InputError[];
+  /** The rules that ran, in catalog order: what `rural-audit merge` needs to rebuild the result. */
+  rules: string[];
+}
+
 export const json: Formatter = (result, { lang }) => {
   const rules = new Map(result.rules.map((r) => [r.id, r]));
-  const report = {
+  const report: JsonReport = {
     reportVersion: JSON_REPORT_VERSION,
     tool: result.tool,
     lang,
@@ -21,7 +50,7 @@ export const json: Formatter = (result, { lang }) => {
       ...(f.encoding ? { encoding: f.encoding } : {}),
       ...(f.transitionEnd ? { transitionEnd: f.transitionEnd } : {}),
       ...(f.error ? { error: f.error } : {}),
-      findings: f.findings.map((x) => {
+      findings: f.findings.map((x): JsonFinding => {
         const rule = rules.get(x.ruleId);
         return {
           ruleId: x.ruleId,
@@ -47,7 +76,6 @@ export const json: Formatter = (result, { lang }) => {
       }),
     })),
     errors: result.errors,
-    /** The rules that ran, in catalog order: what `rural-audit merge` needs to rebuild the result. */
     rules: result.rules.map((r) => r.id),
   };
   return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;

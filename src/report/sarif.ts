@@ -87,7 +87,7 @@ function resultOf(x: Finding, ruleIndex: number | undefined, lang: 'zh' | 'en') 
       ? {
           suppressions: [
             {
-              kind: x.waiver.source === 'plan' ? 'inSource' : 'external',
+              kind: x.waiver.origin === 'plan' ? 'inSource' : 'external',
               status: 'accepted',
               justification: sanitize(`${x.waiver.justification} (approved by ${x.waiver.approvedBy}, expires ${x.waiver.expires})`),
               properties: { approvedBy: sanitize(x.waiver.approvedBy), expires: x.waiver.expires, source: sanitize(x.waiver.source) },

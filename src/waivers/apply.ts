@@ -97,7 +97,8 @@ export function applyWaivers(doc: LoadedDocument, absPath: string, findings: Fin
     for (const w of candidates) if (!matched.has(w)) matched.set(w, f);
     const waiver = candidates.find((w) => stateOf(w.expires, ctx.today) !== 'expired');
     if (!waiver) return f;
-    return { ...f, waiver: { justification: waiver.justification, approvedBy: waiver.approvedBy, expires: waiver.expires, source: sourceOf(waiver) } };
+    const origin = waiver.file === doc.file ? ('plan' as const) : ('waivers-file' as const);
+    return { ...f, waiver: { justification: waiver.justification, approvedBy: waiver.approvedBy, expires: waiver.expires, source: sourceOf(waiver), origin } };
   });
   for (const w of all) {
     const inPlan = w.file === doc.file;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditPaths } from '../../src/audit/run.js';
 import type { AuditResult } from '../../src/audit/result.js';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding, WaiverOrigin } from '../../src/engine/finding.js';
 
 /** The audit of the bundled examples, as every format receives it. */
 export const examples = (paths: string[] = ['examples']): Promise<AuditResult> => auditPaths(paths);
@@ -20,14 +20,14 @@ export function planCopy(example: string, edit: (text: string) => string = (t) =
 }
 
 /** The result with the first gap of `ruleId` (in `file`, if given) waived, as the waivers feature marks it. */
-export function waive(result: AuditResult, ruleId: string, file?: string, source = 'plan'): AuditResult {
+export function waive(result: AuditResult, ruleId: string, file?: string, source = 'plan.yaml:3:5', origin: WaiverOrigin = 'plan'): AuditResult {
   let done = false;
   const files = result.files.map((f) => ({
     ...f,
     findings: f.findings.map((x): Finding => {
       if (done || x.ruleId !== ruleId || (file !== undefined && x.file !== file)) return x;
       done = true;
-      return { ...x, waiver: { justification: '省里已批准延期', approvedBy: '市乡村振兴局', expires: '2026-06-30', source } };
+      return { ...x, waiver: { justification: '省里已批准延期', approvedBy: '市乡村振兴局', expires: '2026-06-30', source, origin } };
     }),
   }));
   if (!done) throw new Error(`no gap of ${ruleId} to waive`);

@@ -10,7 +10,7 @@ import { examples } from './helpers.js';
 
 const rule = (id: string, severity: Rule['severity'], area = 'a') => ({ id, severity, area }) as Rule;
 const gap = (ruleId: string, waived = false) =>
-  ({ ruleId, severity: 'error', area: 'a', ...(waived ? { waiver: { justification: 'j', approvedBy: 'b', expires: '2030-01-01', source: 'plan' } } : {}) }) as Finding;
+  ({ ruleId, severity: 'error', area: 'a', ...(waived ? { waiver: { justification: 'j', approvedBy: 'b', expires: '2030-01-01', source: 'plan.yaml:3:5', origin: 'plan' } } : {}) }) as Finding;
 const file = (findings: Finding[]): FileResult => ({ file: 'p.yaml', findings });
 
 describe('alignment score', () => {

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditPaths } from '../../src/audit/run.js';
+import { loadSettings } from '../../src/audit/settings.js';
 import type { AuditResult } from '../../src/audit/result.js';
 import { FINGERPRINT_KEY, sarif } from '../../src/report/sarif.js';
 import { CONTROL, examples, hostile, planCopy, waive } from './helpers.js';
@@ -80,6 +82,23 @@ describe('sarif', () => {
     expect(suppressed[0].ruleId).toBe('village-plan-coverage');
     expect(suppressed[0].suppressions[0]).toMatchObject({ kind: 'inSource', status: 'accepted' });
     expect(suppressed[0].suppressions[0].justification).toContain('省里已批准延期');
+  });
+
+  it("marks a plan's own waiver inSource and a waivers file's external, from a real run", async () => {
+    const { dir } = planCopy('examples/partial.yaml', (t) =>
+      `${t}waivers:\n  - rule: secretary-chain-five-levels\n    justification: 换届中\n    approved_by: 市委农办\n    expires: '2027-03-31'\n`,
+    );
+    writeFileSync(
+      join(dir, 'waivers.yaml'),
+      "waivers:\n  - rule: no-removal-through-transition\n    justification: 复核中\n    approved_by: 省农业农村厅\n    expires: '2027-01-31'\n",
+    );
+    const settings = loadSettings({ cwd: dir, config: false, waivers: ['waivers.yaml'], today: '2026-12-01' });
+    const log = valid(sarif(await auditPaths(['plan.yaml'], settings), { lang: 'en', color: false }));
+    const kinds = log.runs[0].results.filter((r: any) => r.suppressions).map((r: any) => [r.ruleId, r.suppressions[0].kind]);
+    expect(kinds.sort()).toEqual([
+      ['no-removal-through-transition', 'external'],
+      ['secretary-chain-five-levels', 'inSource'],
+    ]);
   });
 
   it('reports files it could not read as tool-execution notifications', async () => {

@@ -53,3 +53,28 @@ describe('config, waivers and baseline in the library pipeline', () => {
     expect(one.stderr).toBe('基线 baseline.json：未显示 4 个已知差距，0 个已整改\n');
   });
 });
+
+describe('merge of shards that ran waiver rules and custom rules', () => {
+  it('equals the single run, in JSON and as a table', () => {
+    const linked = partial.replace('    linkage: [dividend, wage]\n', '    linkage: []\n');
+    const expired = `waivers:\n  - rule: secretary-chain-five-levels\n    justification: 换届中\n    approved_by: 市委农办\n    expires: '2026-01-31'\n`;
+    const dir = tmpTree({
+      'local/industry-linkage.yaml': readFileSync('docs/examples/custom-rules/industry-linkage.yaml', 'utf8'),
+      'rural-audit.config.yaml': 'custom_rules: [local]\nrules:\n  county-industry-project-linkage: error\n',
+      'plans/p1.yaml': `${linked}${expired}`,
+      'plans/p2.yaml': linked,
+      'plans/p3.yaml': linked,
+    });
+    const today = ['--today', '2026-12-01'];
+    const single = cli(['check', 'plans', '-f', 'json', ...today], { cwd: dir });
+    const ruleIds = JSON.parse(single.stdout).files.flatMap((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId));
+    expect(ruleIds).toEqual(expect.arrayContaining(['waiver-expired', 'county-industry-project-linkage']));
+    for (const i of [1, 2]) expect(cli(['check', 'plans', '--shard', `${i}/2`, '-f', 'json', '-o', `shard-${i}.json`, ...today], { cwd: dir }).code).toBe(1);
+    const merged = cli(['merge', 'shard-2.json', 'shard-1.json', '-f', 'json'], { cwd: dir });
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toBe(single.stdout);
+    expect(merged.code).toBe(single.code);
+    const table = cli(['check', 'plans', ...today], { cwd: dir });
+    expect(cli(['merge', 'shard-1.json', 'shard-2.json'], { cwd: dir }).stdout).toBe(table.stdout);
+  });
+});
