@@ -12,6 +12,7 @@ import { planTemplate as buildTemplate, type TemplateOptions } from './scaffold/
 import planSchemaJson from './plan/plan.schema.json' with { type: 'json' };
 
 export { loadCatalog, BUILTIN_RULES_DIR, CatalogError };
+export { InputFileError } from './plan/input-error.js';
 export { exitCode } from './audit/result.js';
 export { loadSettings, localToday } from './audit/settings.js';
 export { noticeText } from './audit/notices.js';
