@@ -1,6 +1,7 @@
 import type { OwnerSource } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import { valueAt } from '../engine/select.js';
+import { parsePath } from '../plan/path.js';
 
 /** Who the plan names to fix a gap, and the field that names them (or should). */
 export interface Owner {
@@ -23,7 +24,8 @@ export function ownerOf(finding: Finding, data: unknown, sources: readonly Owner
     for (const pattern of source.owner) {
       const field = pattern.replace(/\{(\w+)\}/g, (_, name: string) => captured[name] ?? '');
       first ??= field;
-      const names = namesIn(valueAt(data, parsePath(field)));
+      const path = parsePath(field);
+      const names = path ? namesIn(valueAt(data, path)) : [];
       if (names.length > 0) return { names, field };
     }
   }
@@ -58,12 +60,6 @@ function compiled(pattern: string): { re: RegExp; names: string[] } {
   return c;
 }
 
-/** `a.b[2].c` → `['a', 'b', 2, 'c']`. */
-function parsePath(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] === undefined ? m[1]! : Number(m[2]));
-  return out;
-}
 
 function namesIn(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];

@@ -1,15 +1,14 @@
 import type { Bilingual, Lang } from '../catalog/types.js';
 import type { Value, Values } from './gap.js';
+import { interpolate } from '../plan/interpolate.js';
 import { childOf } from './select.js';
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
 
 /** How many items of a list a message names before it says how many more there are. */
 export const LIST_LIMIT = 10;
 
 /** Fill `{{field}}` from an item of the plan (labels of villages, projects). */
 export function fillPlain(template: string, item: unknown): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => {
+  return interpolate(template, (name) => {
     const v = childOf(item, name);
     return typeof v === 'string' || typeof v === 'number' ? String(v) : '?';
   });
@@ -17,9 +16,9 @@ export function fillPlain(template: string, item: unknown): string {
 
 /** Fill a rule's message template with the measured values, in one language. */
 export function fillMessage(template: string, values: Values, lang: Lang, terms: Record<string, Bilingual>): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
+  return interpolate(template, (name) => {
     const v = values[name];
-    return v === undefined ? whole : show(v, lang, terms);
+    return v === undefined ? undefined : show(v, lang, terms);
   });
 }
 

@@ -3,6 +3,7 @@
  * line `file:line:column: error: …` and makes the run exit 2; the other files are still audited.
  * docs/errors.md explains every code and its fix; test/robust/errors-doc.test.ts keeps it complete.
  */
+import { fillTemplate } from './interpolate.js';
 import { SEQ_ITEM, type ParseFailure } from './parse.js';
 
 export type InputErrorCode =
@@ -278,9 +279,7 @@ export function inputErrorMessage(e: InputError, lang: 'zh' | 'en'): string {
   return fillTemplate(INPUT_ERROR_MESSAGES[e.code]?.[lang] ?? e.code, values);
 }
 
-export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
-}
+export { fillTemplate };
 
 /**
  * An input file that stops the run before any plan is audited — a config, profile, rule file

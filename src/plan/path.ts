@@ -11,3 +11,19 @@ export function formatPath(path: Path): string {
   }
   return out || '$';
 }
+
+/**
+ * `villages[3].plan`, `["x y"].z` → segments; undefined when the text is no path. The one
+ * reader of the form `formatPath` writes: waivers' targets, owner fields, finding paths.
+ */
+export function parsePath(text: string): Path | undefined {
+  const re = /(?:^|\.)([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/gy;
+  const out: (string | number)[] = [];
+  let m: RegExpExecArray | null;
+  while (re.lastIndex < text.length && (m = re.exec(text))) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(JSON.parse(m[3]!) as string);
+  }
+  return re.lastIndex === text.length && out.length > 0 ? out : undefined;
+}

@@ -26,9 +26,7 @@ export const SEVERITY_LABEL: Record<Severity, Bilingual> = {
 
 export { SEVERITY_RANK } from '../catalog/types.js';
 
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { fillTemplate as fill } from '../plan/interpolate.js';
 
 /** `file:line:column: error: message` — the one line an input error gets. */
 export function inputErrorLine(e: InputError, lang: Lang): string {

@@ -6,7 +6,10 @@ import { childOf, valueAt } from '../engine/select.js';
 import { matchesGlobs } from '../config/load.js';
 import type { InputError } from '../plan/input-error.js';
 import type { LoadedDocument } from '../plan/load.js';
-import { formatPath, type Path } from '../plan/path.js';
+import { fillTemplate } from '../plan/interpolate.js';
+import { formatPath, parsePath, type Path } from '../plan/path.js';
+
+export { parsePath };
 import { WAIVER_EXPIRED, WAIVER_UNUSED } from './rules.js';
 import { readWaivers, sourceOf, stateOf, type Waiver } from './waiver.js';
 
@@ -136,7 +139,6 @@ function metaFinding(rule: Rule, w: Waiver, doc: LoadedDocument, gap: Finding | 
     expires: w.expires,
     source: sourceOf(w),
   });
-  const fill = (t: string, v: Record<string, string>) => t.replace(/\{\{(\w+)\}\}/g, (_, k: string) => v[k] ?? '');
   return {
     ruleId: rule.id,
     severity: rule.severity,
@@ -148,7 +150,7 @@ function metaFinding(rule: Rule, w: Waiver, doc: LoadedDocument, gap: Finding | 
     endLine: at.endLine,
     endColumn: at.endColumn,
     exact: at.exact,
-    message: { zh: fill(rule.message.zh, values('zh')), en: fill(rule.message.en, values('en')) },
+    message: { zh: fillTemplate(rule.message.zh, values('zh')), en: fillTemplate(rule.message.en, values('en')) },
     clauses: [],
     expected: w.expires,
     related: [],
@@ -166,19 +168,6 @@ function waiverPath(doc: LoadedDocument, w: Waiver): Path {
     }
   }
   return ['waivers'];
-}
-
-/** `villages[3].plan`, `["x y"].z` → segments; undefined when the text is no path. */
-export function parsePath(text: string): Path | undefined {
-  const re = /(?:^|\.)([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/gy;
-  const out: (string | number)[] = [];
-  let m: RegExpExecArray | null;
-  while (re.lastIndex < text.length && (m = re.exec(text))) {
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(Number(m[2]));
-    else out.push(JSON.parse(m[3]!) as string);
-  }
-  return re.lastIndex === text.length && out.length > 0 ? out : undefined;
 }
 
 const identity = (item: unknown): string[] =>
