@@ -73,6 +73,12 @@ ${extra}`;
     ['a missing required key', valid(''), 1, 3, /must have required property 'then'/],
     ['an unknown function', valid('  then: {function: nope}'), 9, 20, /unknown function nope/],
     ['bad options', valid('  then: {function: nonEmpty, options: {min: -1}}'), 9, 30, /options of nonEmpty/],
+    ['a function named constructor', valid('  then: {function: constructor}'), 9, 20, /unknown function constructor/],
+    ['a function named toString', valid('  then: {function: toString}'), 9, 20, /unknown function toString/],
+    ['a function named __proto__', valid("  then: {function: '__proto__'}"), 9, 20, /unknown function __proto__/],
+    ['a pattern with a backreference', valid("  then: {function: pattern, options: {match: '(a)\\1'}}"), 9, 46, /not supported \(invalid escape sequence/],
+    ['a pattern with a lookahead in a schema', valid("  then: {function: schema, options: {schema: {items: {pattern: '^(?!x)'}}}}"), 9, 64, /lookaround and backreferences are not allowed/],
+    ['a patternProperties key with a lookbehind', valid("  then: {function: schema, options: {schema: {patternProperties: {'(?<=a)b': {}}}}}"), 9, 67, /not supported/],
     ['an unknown area', valid('  then: {function: nonEmpty}').replace('area: planning', 'area: nowhere'), 2, 9, /unknown area nowhere/],
     ['a duplicate id', valid('  then: {function: nonEmpty}').replace('broken-rule', 'plan-schema'), 1, 7, /duplicate rule id plan-schema/],
   ])('reports %s with file, line and column', (_what, text, line, column, detail) => {

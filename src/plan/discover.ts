@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { InputError } from './input-error.js';
+import { linearRegex, regexProblem, type LinearRegex } from './regex.js';
 
 export interface PlanFile {
   /** Absolute path to read. */
@@ -97,7 +98,7 @@ async function walk(
 }
 
 /** `plans/**\/*.yaml` → walk `plans/`, match the rest. Supports `*`, `**`, `?`, `[…]` and `{a,b}`. */
-export function splitGlob(glob: string, cwd: string): { base: string; pattern: RegExp } {
+export function splitGlob(glob: string, cwd: string): { base: string; pattern: LinearRegex } {
   const parts = glob.split('/');
   const fixed: string[] = [];
   for (const p of parts) {
@@ -108,7 +109,12 @@ export function splitGlob(glob: string, cwd: string): { base: string; pattern: R
   return { base, pattern: globToRegExp(glob) };
 }
 
-export function globToRegExp(glob: string): RegExp {
+/**
+ * A glob as a linear-time matcher (globs come from command lines and configs of repositories, and
+ * `*a*a*a*…` on a long name is polynomial in a backtracking engine). A glob whose `[…]` is no
+ * valid class (`[z-a]`) is taken as a literal name.
+ */
+export function globToRegExp(glob: string): LinearRegex {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
@@ -139,5 +145,8 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else re += c.replace(/[.+^$()|\\/]/g, '\\$&');
   }
-  return new RegExp(`^(?:\\./)?${re}$`);
+  const source = `^(?:\\./)?${re}$`;
+  return linearRegex(regexProblem(source) === undefined ? source : `^(?:\\./)?${literal(glob)}$`);
 }
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
