@@ -98,7 +98,7 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
     progress.end,
   );
   reportProblems(result, opts.lang, encoding !== undefined);
-  for (const n of notices) process.stderr.write(`${n}\n`);
+  for (const n of notices) process.stderr.write(`${sanitizeLine(n)}\n`);
   const failures: string[] = [];
   let stdout: string | undefined;
   for (const out of outputs) {
