@@ -8,6 +8,7 @@ import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { parseByteSize } from '../plan/load.js';
 import { FORMATS } from '../report/index.js';
+import { OMITTED_NOTICE } from '../engine/limits.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitizeLine, SEVERITY_RANK } from '../report/text.js';
 import { OutputError, wantsColor, writeReport } from './output.js';
@@ -179,6 +180,8 @@ function reportProblems(result: AuditResult, lang: Lang, forced: boolean): void 
     else if (f.encoding === 'gb18030' && !forced) {
       process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}\n`);
     }
+    const omitted = f.findings.reduce((n, x) => n + (x.omitted ?? 0), 0);
+    if (omitted > 0) process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(OMITTED_NOTICE[lang], { count: omitted })}\n`);
   }
 }
 

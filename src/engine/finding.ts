@@ -36,6 +36,8 @@ export interface Finding {
     /** Where the waiver was written: the plan, or a waivers file. */
     source: string;
   };
+  /** Set on an "and N more" gap (src/engine/limits.ts): how many gaps it stands for that are not listed. */
+  omitted?: number;
   /** Who the plan names to fix the gap (rules/owners.yaml), set by the audit; see src/audit/owners.ts. */
   owner?: { names: string[]; field: string };
 }
