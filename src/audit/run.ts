@@ -52,7 +52,8 @@ export interface PlanSource {
 export async function auditPaths(paths: string[], options: AuditOptions = {}): Promise<AuditResult> {
   const catalog = options.catalog ?? loadBuiltinCatalog();
   const compiled = compileCatalog(catalog, options.parameters);
-  const discovered = await discoverPlans(paths, options.cwd);
+  // A long search shows on the progress line as files seen so far, before the total is known (0).
+  const discovered = await discoverPlans(paths, options.cwd, { onWalk: (entries, dir) => options.onFile?.(entries, 0, dir) });
   const kept = options.skip ? discovered.files.filter((f) => !options.skip!(f.path)) : discovered.files;
   const files = options.shard ? shardOf(kept, options.shard) : kept;
   const settings = { ...options, catalog };
