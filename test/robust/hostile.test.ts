@@ -4,10 +4,13 @@
  * clear error line or a capped report. The timeouts are hang guards, not measurements
  * (bench/hostile-input.mjs measures time and peak memory).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/engine/limits.js';
+import { discoverPlans, MAX_WALKED_ENTRIES } from '../../src/plan/discover.js';
+import { inputErrorLine } from '../../src/report/text.js';
 import { BIN } from '../helpers/cli.js';
 import { tmpTree } from '../helpers/tmp.js';
 
@@ -127,4 +130,60 @@ describe('hostile repositories: every string to the terminal is escaped', () => 
     expect(r.stderr).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(readdirSync(dir)).toContain(name);
   });
+});
+
+describe('hostile repositories: paths as users write them', () => {
+  const tree = () =>
+    tmpTree({ 'plans/a.yaml': 'x: 1\n', 'plans/sub/b.yml': 'x: 1\n', 'plans/node_modules/c.yaml': 'x: 1\n', 'plans/.git/d.yaml': 'x: 1\n', 'plan[1].yaml': 'x: 1\n', 'p{a,b}.yaml': 'x: 1\n', 'other/e.yaml': 'x: 1\n' });
+  const names = async (args: string[], cwd: string, options = {}) => {
+    const r = await discoverPlans(args, cwd, options);
+    return { files: r.files.map((f) => f.display), errors: r.errors.map((e) => `${e.file} ${e.code}`) };
+  };
+
+  it('globs written with ./ and ../ match', async () => {
+    const dir = tree();
+    expect(await names(['./plans/**/*.y*ml'], dir)).toEqual({ files: ['plans/a.yaml', 'plans/sub/b.yml'], errors: [] });
+    expect(await names(['../plans/*.yaml'], join(dir, 'other'))).toEqual({ files: ['../plans/a.yaml'], errors: [] });
+    expect(await names([`${dir}/plans/*.yaml`], '/')).toEqual({ files: [`${dir.slice(1)}/plans/a.yaml`], errors: [] });
+  });
+
+  it('an existing path is taken literally, glob characters and all; \\ escapes them in a glob', async () => {
+    const dir = tree();
+    expect(await names(['plan[1].yaml', 'p{a,b}.yaml'], dir)).toEqual({ files: ['plan[1].yaml', 'p{a,b}.yaml'], errors: [] });
+    expect(await names(['plan\\[1\\].y*ml'], dir)).toEqual({ files: ['plan[1].yaml'], errors: [] });
+  });
+
+  it('a glob skips node_modules and .git, and stops with one error past the entry limit', async () => {
+    const dir = tree();
+    expect(await names(['**/*.yaml'], join(dir, 'plans'))).toEqual({ files: ['a.yaml'], errors: [] });
+    expect(await names(['**/*.yaml'], dir, { maxEntries: 5 })).toEqual({ files: [], errors: ['**/*.yaml too-many-files'] });
+    expect(inputErrorLine({ file: '/**', code: 'too-many-files', values: { limit: MAX_WALKED_ENTRIES } }, 'en')).toBe(
+      '/**: error: the search looked at 200000 entries without finishing and stopped: name a folder nearer the plans, or a narrower glob',
+    );
+  });
+
+  it("'/**' ends with one error line, not a walk of the whole file system", () => {
+    const r = run(tmpTree({}), ['check', '/**/*.no-plan-here.yaml', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^\/\*\*\/\*\.no-plan-here\.yaml: error: (the search looked at 200000 entries without finishing and stopped|matches no YAML file)[^\n]*\n$/);
+  });
+});
+
+describe('hostile repositories: signals', () => {
+  it('Ctrl-C inside one large plan ends the run without waiting for the plan, and leaves no file', async () => {
+    const keys = Array.from({ length: 150_000 }, (_, i) => `zz${i}: 1`).join('\n');
+    const dir = tmpTree({ 'plan.yaml': `${ALIGNED}\n${keys}\n` });
+    const child = spawn(process.execPath, [BIN, 'check', 'plan.yaml', '--format', 'json', '--output', 'report.json'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Interrupt once the plan is being read (the CLI has started), long before it is audited.
+    await new Promise((ready) => setTimeout(ready, 1_500));
+    child.kill('SIGINT');
+    const guard = setTimeout(() => child.kill('SIGKILL'), HANG_GUARD_MS);
+    const [code, signal] = await new Promise<[number | null, string | null]>((done) => child.on('close', (c, s) => done([c, s])));
+    clearTimeout(guard);
+    expect(signal === 'SIGINT' || code === 130, `ended by ${signal ?? code}, not by Ctrl-C`).toBe(true);
+    expect(stderr).toBe('');
+    expect(readdirSync(dir)).toEqual(['plan.yaml']);
+  }, HANG_GUARD_MS * 2);
 });
