@@ -73,6 +73,8 @@ ${extra}`;
     ['a missing required key', valid(''), 1, 3, /must have required property 'then'/],
     ['an unknown function', valid('  then: {function: nope}'), 9, 20, /unknown function nope/],
     ['bad options', valid('  then: {function: nonEmpty, options: {min: -1}}'), 9, 30, /options of nonEmpty/],
+    ['an invalid JSON Schema in options', valid('  then: {function: schema, options: {schema: {type: nonsense}}}'), 9, 38, /schema is not a valid JSON Schema: schema is invalid/],
+    ['an invalid JSON Schema in where', valid('  where: {minItems: -1}\n  then: {function: nonEmpty}'), 9, 3, /where is not a valid JSON Schema/],
     ['a function named constructor', valid('  then: {function: constructor}'), 9, 20, /unknown function constructor/],
     ['a function named toString', valid('  then: {function: toString}'), 9, 20, /unknown function toString/],
     ['a function named __proto__', valid("  then: {function: '__proto__'}"), 9, 20, /unknown function __proto__/],

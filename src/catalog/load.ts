@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { FUNCTIONS } from '../engine/functions/index.js';
+import { compileSchema } from '../engine/schemas.js';
 import { Selector } from '../engine/select.js';
 import type { InputError } from '../plan/input-error.js';
 import { parseYaml } from '../plan/parse.js';
@@ -126,7 +127,15 @@ export function rulesOf(file: YamlFile, known: Known): Rule[] {
         const e = validate.errors![0]!;
         fail(file, [...where, 'options'], `options of ${c.function}: ${e.instancePath || '/'} ${e.message}`);
       }
+      // JSON Schemas written in the options are compiled now: a broken one is the rule's error, not an internal error mid-audit.
+      for (const key of SCHEMA_OPTIONS) {
+        const schema = (options as Record<string, unknown>)[key];
+        const problem = typeof schema === 'object' && schema !== null ? schemaProblem(schema) : undefined;
+        if (problem) fail(file, [...where, 'options', key], `options of ${c.function}: ${key} is not a valid JSON Schema: ${problem}`);
+      }
     });
+    const whereProblem = typeof r.where === 'object' && r.where !== null ? schemaProblem(withDefaults(r.where, known.parameters, (name) => fail(file, at('where'), `unknown parameter ${name}`)) as object) : undefined;
+    if (whereProblem) fail(file, at('where'), `where is not a valid JSON Schema: ${whereProblem}`);
     return { ...r, given, then, definedIn: file.file } as Rule;
   });
 }
@@ -152,6 +161,18 @@ function regexesIn(fn: string, options: unknown): { path: (string | number)[]; s
   if (fn === 'pattern' && typeof obj?.match === 'string') found.push({ path: ['match'], source: obj.match });
   else visit(options, []);
   return found;
+}
+
+/** Options that hold a JSON Schema (`schema`'s `schema`, `share`'s `match`, `coverage`'s `covered`, the `where` of both). */
+const SCHEMA_OPTIONS = ['schema', 'match', 'where', 'covered'] as const;
+
+function schemaProblem(schema: object): string | undefined {
+  try {
+    compileSchema(schema);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 /** The first regular expression of a check's options that the linear engine refuses, with where it is and why. */
