@@ -90,13 +90,15 @@ if (process.argv[2] === '--repository') {
   }
   process.chdir(dir);
   const { main } = await import('../dist/cli/main.js');
-  const stderr = process.stderr.write.bind(process.stderr);
+  // The report goes nowhere (stdout carries this case's figures); stderr's first line is the answer.
+  const [stdout, stderr] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
   let firstLine;
+  process.stdout.write = () => true;
   process.stderr.write = (s) => ((firstLine ??= String(s).split('\n')[0]), true);
   const t0 = performance.now();
   const code = await main(args);
   const ms = performance.now() - t0;
-  process.stderr.write = stderr;
+  [process.stdout.write, process.stderr.write] = [stdout, stderr];
   const temporary = readdirSync(dir).filter((f) => f.endsWith('.tmp')).length;
   const bytes = Object.values(files).reduce((n, t) => n + Buffer.byteLength(t), 0);
   console.log(JSON.stringify({ bytes, ms: Math.round(ms), rssMB: Math.round(process.resourceUsage().maxRSS / 1024), answer: `exit ${code}${firstLine ? `: ${firstLine.slice(0, 60)}` : ''}; ${temporary} tmp` }));
