@@ -23,6 +23,18 @@ describe('the progress indicator', () => {
     expect(s.written).toEqual(['\r\x1b[Krural-audit 120/3000 (4%) plans/b.yaml', '\r\x1b[Krural-audit 3000/3000 (100%) plans/z.yaml', '\r\x1b[K']);
   });
 
+  it('shows a long search for plans as entries seen so far, throttled like the rest', () => {
+    let now = 0;
+    const s = stream(true);
+    const p = createProgress(s, { env: {}, now: () => now });
+    now = 400;
+    p.update(5_000, 0, '/usr/share');
+    now = 450;
+    p.update(9_000, 0, '/usr/lib'); // within the redraw interval
+    p.end();
+    expect(s.written).toEqual(['\r\x1b[Krural-audit searching (5000 entries) /usr/share', '\r\x1b[K']);
+  });
+
   it('is silent when stderr is not a terminal, on a dumb terminal and in CI', () => {
     for (const [tty, env] of [[false, {}], [true, { TERM: 'dumb' }], [true, { CI: 'true' }]] as const) {
       let now = 0;

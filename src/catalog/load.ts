@@ -3,10 +3,12 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { FUNCTIONS } from '../engine/functions/index.js';
+import { compileSchema } from '../engine/schemas.js';
 import { Selector } from '../engine/select.js';
 import { InputFileError } from '../plan/input-error.js';
 import { isInputError, loadInputFile } from '../plan/load.js';
 import type { Locator } from '../plan/position.js';
+import { regexProblem } from '../plan/regex.js';
 import { ownersOf } from './owners.js';
 import ruleFileSchema from './rule.schema.json' with { type: 'json' };
 import type { Area, Bilingual, Catalog, ManualItem, Parameter, Rule } from './types.js';
@@ -107,8 +109,11 @@ export function rulesOf(file: YamlFile, known: Known): Rule[] {
     const then = Array.isArray(r.then) ? r.then : [r.then];
     then.forEach((c: { function: string; options?: unknown }, k: number) => {
       const where = Array.isArray(r.then) ? at('then', k) : at('then');
-      const fn = FUNCTIONS[c.function];
+      // Own properties only: `constructor` or `__proto__` is an unknown name, not Object's.
+      const fn = Object.hasOwn(FUNCTIONS, c.function) ? FUNCTIONS[c.function] : undefined;
       if (!fn) fail(file, [...where, 'function'], `unknown function ${c.function}; known: ${Object.keys(FUNCTIONS).join(', ')}`);
+      const refused = refusedRegex(c.function, c.options);
+      if (refused) fail(file, [...where, 'options', ...refused.path], refused.problem);
       const options = withDefaults(c.options ?? {}, known.parameters, (name) =>
         fail(file, [...where, 'options'], `unknown parameter ${name}`),
       );
@@ -117,9 +122,61 @@ export function rulesOf(file: YamlFile, known: Known): Rule[] {
         const e = validate.errors![0]!;
         fail(file, [...where, 'options'], `options of ${c.function}: ${e.instancePath || '/'} ${e.message}`);
       }
+      // JSON Schemas written in the options are compiled now: a broken one is the rule's error, not an internal error mid-audit.
+      for (const key of SCHEMA_OPTIONS) {
+        const schema = (options as Record<string, unknown>)[key];
+        const problem = typeof schema === 'object' && schema !== null ? schemaProblem(schema) : undefined;
+        if (problem) fail(file, [...where, 'options', key], `options of ${c.function}: ${key} is not a valid JSON Schema: ${problem}`);
+      }
     });
+    const whereProblem = typeof r.where === 'object' && r.where !== null ? schemaProblem(withDefaults(r.where, known.parameters, (name) => fail(file, at('where'), `unknown parameter ${name}`)) as object) : undefined;
+    if (whereProblem) fail(file, at('where'), `where is not a valid JSON Schema: ${whereProblem}`);
     return { ...r, given, then, definedIn: file.file } as Rule;
   });
+}
+
+/**
+ * The regular expressions in a check's options, where they are written: `pattern`'s `match`, and
+ * every `pattern` and `patternProperties` key of a JSON Schema written in the options.
+ */
+function regexesIn(fn: string, options: unknown): { path: (string | number)[]; source: string }[] {
+  const found: { path: (string | number)[]; source: string }[] = [];
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, [...path, i]));
+    if (typeof value !== 'object' || value === null) return;
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'pattern' && typeof v === 'string') found.push({ path: [...path, k], source: v });
+      if (k === 'patternProperties' && typeof v === 'object' && v !== null) {
+        for (const key of Object.keys(v)) found.push({ path: [...path, k, key], source: key });
+      }
+      visit(v, [...path, k]);
+    }
+  };
+  const obj = options as Record<string, unknown> | undefined;
+  if (fn === 'pattern' && typeof obj?.match === 'string') found.push({ path: ['match'], source: obj.match });
+  else visit(options, []);
+  return found;
+}
+
+/** Options that hold a JSON Schema (`schema`'s `schema`, `share`'s `match`, `coverage`'s `covered`, the `where` of both). */
+const SCHEMA_OPTIONS = ['schema', 'match', 'where', 'covered'] as const;
+
+function schemaProblem(schema: object): string | undefined {
+  try {
+    compileSchema(schema);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** The first regular expression of a check's options that the linear engine refuses, with where it is and why. */
+export function refusedRegex(fn: string, options: unknown): { path: (string | number)[]; problem: string } | undefined {
+  for (const { path, source } of regexesIn(fn, options)) {
+    const problem = regexProblem(source);
+    if (problem) return { path, problem };
+  }
+  return undefined;
 }
 
 /** Options as the function will see them by default: parameters at their defaults, plan references at their fallbacks. */

@@ -9,6 +9,7 @@ import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { parseByteSize } from '../plan/load.js';
 import { FORMATS } from '../report/index.js';
+import { OMITTED_NOTICE } from '../engine/limits.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitizeLine } from '../report/text.js';
 import { OutputError, wantsColor, writeReport } from './output.js';
@@ -97,7 +98,7 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   const progress = createProgress();
   const result = await auditWithSettings(paths, opts, { encoding, maxBytes, jobs, shard, onFile: progress.update }).finally(progress.end);
   reportProblems(result, opts.lang, encoding !== undefined);
-  for (const n of result.notices ?? []) process.stderr.write(`${noticeText(n, opts.lang)}\n`);
+  for (const n of result.notices ?? []) process.stderr.write(`${sanitizeLine(noticeText(n, opts.lang))}\n`);
   const failures: string[] = [];
   let stdout: string | undefined;
   for (const out of outputs) {
@@ -178,5 +179,7 @@ function reportProblems(result: AuditResult, lang: Lang, forced: boolean): void 
     else if (f.encoding === 'gb18030' && !forced) {
       process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}\n`);
     }
+    const omitted = f.findings.reduce((n, x) => n + (x.omitted ?? 0), 0);
+    if (omitted > 0) process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(OMITTED_NOTICE[lang], { count: omitted })}\n`);
   }
 }

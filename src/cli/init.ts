@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -9,7 +9,7 @@ import { PLACEHOLDER } from '../plan/placeholder.js';
 import { planTemplate } from '../scaffold/template.js';
 import { readVillagesCsv, type VillageRow } from '../scaffold/villages-csv.js';
 import { sanitize } from '../report/text.js';
-import { pending } from './output.js';
+import { guardTemporaryFiles, pending } from './output.js';
 import { UsageError } from './usage.js';
 
 /** The plan format's JSON Schema as shipped in the package (package.json `files`). */
@@ -113,16 +113,22 @@ function schemaReference(planDir: string): string {
 /** Whole or not at all, and never over an existing file unless forced: a hard link fails if the name is taken. */
 async function writeWhole(target: string, text: string, force: boolean): Promise<void> {
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Synchronous, like writeReport: no signal handler runs while the temporary file exists.
+  guardTemporaryFiles();
   pending.add(tmp);
   try {
-    await writeFile(tmp, text, { flag: 'wx' });
-    if (force) await rename(tmp, target);
+    writeFileSync(tmp, text, { flag: 'wx' });
+    if (force) renameSync(tmp, target);
     else {
-      await link(tmp, target);
-      await unlink(tmp);
+      linkSync(tmp, target);
+      unlinkSync(tmp);
     }
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never made
+    }
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${target} exists and was left as it is; add --force to replace it`);
     throw new UsageError(`${target}: cannot write the template: ${code ?? (e as Error).message}`);

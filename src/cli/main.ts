@@ -5,12 +5,11 @@ import { VERSION } from '../version.js';
 import { registerCheck } from './check.js';
 import { registerInit } from './init.js';
 import { registerMerge } from './merge.js';
-import { OutputError, pending } from './output.js';
+import { OutputError, removePending } from './output.js';
 import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
 import { UsageError } from './usage.js';
 import { registerWaivers } from './waivers.js';
-import { unlinkSync } from 'node:fs';
 
 const EXAMPLES = `
 Examples:
@@ -82,12 +81,7 @@ export function installProcessHandlers(): void {
   process.stderr.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? undefined : fatal(e)));
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => {
-      removePending();
-      process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
-    });
-  }
+  // Signals: see guardTemporaryFiles in output.ts.
 }
 
 function fatal(e: unknown): never {
@@ -98,15 +92,4 @@ function fatal(e: unknown): never {
     // stderr itself is gone
   }
   process.exit(2);
-}
-
-function removePending(): void {
-  for (const tmp of pending) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-  }
-  pending.clear();
 }

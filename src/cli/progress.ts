@@ -31,11 +31,12 @@ export function createProgress(stream: Stream = process.stderr, options: Progres
   return {
     update(done, total, file) {
       const t = now();
-      if (t - start < delay || (t - last < interval && done < total)) return;
+      if (t - start < delay || (t - last < interval && (total === 0 || done < total))) return;
       last = t;
       shown = true;
-      const pct = total ? Math.floor((done / total) * 100) : 100;
-      const head = `rural-audit ${done}/${total} (${pct}%) `;
+      // total 0: still searching for plans (src/plan/discover.ts), `done` entries seen so far.
+      const pct = Math.floor((done / total) * 100);
+      const head = total === 0 ? `rural-audit searching (${done} entries) ` : `rural-audit ${done}/${total} (${pct}%) `;
       const width = Math.max(20, (stream.columns ?? 80) - 1);
       stream.write(`\r\x1b[K${fit(head + printable(file), width)}`);
     },

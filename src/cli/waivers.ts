@@ -8,7 +8,7 @@ import type { InputError } from '../plan/input-error.js';
 import { discoverPlans } from '../plan/discover.js';
 import { isIgnored } from '../config/effective.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
-import { inputErrorLine, sanitize } from '../report/text.js';
+import { escapeJsonText, inputErrorLine, sanitize } from '../report/text.js';
 import { targetExists } from '../waivers/apply.js';
 import { daysLeft, EXPIRING_DAYS, readWaivers, sourceOf, stateOf, type Waiver, type WaiverState } from '../waivers/waiver.js';
 import { settingsFrom } from './settings.js';
@@ -107,7 +107,7 @@ function json(rows: Row[], today: string): string {
       source: sourceOf(w),
     })),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(out, null, 2))}\n`;
 }
 
 const STATE = {

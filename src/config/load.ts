@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ajv } from 'ajv';
 import { loadBuiltinCatalog } from '../catalog/builtin.js';
-import { BUILTIN_RULES_DIR, loadCatalog, loadRuleFolder } from '../catalog/load.js';
+import { BUILTIN_RULES_DIR, loadCatalog, loadRuleFolder, refusedRegex } from '../catalog/load.js';
 import type { Catalog, Severity } from '../catalog/types.js';
 import { dayNumber } from '../engine/functions/date.js';
 import { FUNCTIONS } from '../engine/functions/index.js';
@@ -282,6 +282,8 @@ export function parameterProblem(name: string, value: unknown, catalog: Catalog)
         const e = validate.errors![0]!;
         return `${name} = ${JSON.stringify(value)} does not suit rule ${rule.id}: ${e.instancePath || '/'} ${e.message}`;
       }
+      const refused = refusedRegex(check.function, options);
+      if (refused) return `${name} does not suit rule ${rule.id}: ${refused.problem}`;
     }
   }
   return undefined;

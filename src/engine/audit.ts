@@ -7,9 +7,10 @@ import { compareFindings, type Finding } from './finding.js';
 import { FUNCTIONS } from './functions/index.js';
 import type { CheckFunction } from './functions/types.js';
 import { term, type Gap, type Value } from './gap.js';
+import { LIMITS, MORE_MESSAGES } from './limits.js';
 import { conforms, schemaErrors } from './schemas.js';
 import { Selector } from './select.js';
-import { fillBilingual } from './template.js';
+import { fillBilingual, fillMessage } from './template.js';
 
 interface CompiledCheck {
   fn: CheckFunction<any>;
@@ -85,6 +86,8 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
   const { terms } = compiled.catalog;
   for (const { rule, selectors, checks } of compiled.rules) {
     const resolved = checks.map((c) => (c.readsPlan ? resolvePlanRefs(c.options, doc.data) : c.options));
+    let listed = 0;
+    let firstUnlisted: { gap: Gap; path: Path; selected: Path } | undefined;
     for (const selector of selectors) {
       for (const match of selector.select(doc.data)) {
         // `where` narrows existing nodes; a missing node is never "where" anything.
@@ -99,12 +102,47 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
           // other check judges it (`kept: 待填写` is not `kept: false`).
           if (isPlaceholder(target)) continue;
           const gaps = check.fn.check(target, resolved[i], { conforms, schemaErrors, root: doc.data, path });
-          for (const gap of gaps) findings.push(toFinding(gap, path, match.path, rule, doc, terms));
+          for (const gap of gaps) {
+            // Past the cap a gap is only counted: building the finding (position, words, hash) is the cost.
+            if (listed++ < LIMITS.findingsPerRule) findings.push(toFinding(gap, path, match.path, rule, doc, terms));
+            else firstUnlisted ??= { gap, path, selected: match.path };
+          }
         }
       }
     }
+    if (firstUnlisted) {
+      const { gap, path, selected } = firstUnlisted;
+      const count = listed - LIMITS.findingsPerRule;
+      findings.push(moreFinding(toFinding(gap, path, selected, rule, doc, terms), 'rule', count, rule.title));
+    }
   }
-  return dedupe(findings.sort(compareFindings));
+  return capFile(dedupe(findings.sort(compareFindings)));
+}
+
+/** The "and N more" gap, placed where the first gap not listed is, counting what was not listed. */
+function moreFinding(first: Finding, kind: 'rule' | 'file', count: number, title: Rule['title']): Finding {
+  const limit = kind === 'rule' ? LIMITS.findingsPerRule : LIMITS.findingsPerFile;
+  const words = (lang: 'zh' | 'en') => fillMessage(MORE_MESSAGES[kind][lang], { title: title[lang], count, limit }, lang, {});
+  return {
+    ...first,
+    message: { zh: words('zh'), en: words('en') },
+    actual: count,
+    expected: limit,
+    related: [],
+    fingerprint: fingerprint(first.ruleId, first.file, `more-${kind}`),
+    omitted: count,
+  };
+}
+
+/** At most `findingsPerFile` gaps, in report order; the rest one gap of the first rule cut, as severe as the worst of them. */
+function capFile(sorted: Finding[]): Finding[] {
+  if (sorted.length <= LIMITS.findingsPerFile) return sorted;
+  const kept = sorted.slice(0, LIMITS.findingsPerFile);
+  const rest = sorted.slice(LIMITS.findingsPerFile);
+  const count = rest.reduce((n, f) => n + (f.omitted ?? 1), 0);
+  const worst = rest.find((f) => f.severity === 'error') ?? rest.find((f) => f.severity === 'warning') ?? rest[0]!;
+  const title = { zh: worst.ruleId, en: worst.ruleId };
+  return [...kept, { ...moreFinding(rest[0]!, 'file', count, title), severity: worst.severity }];
 }
 
 function childValue(value: unknown, field: string): unknown {

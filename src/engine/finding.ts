@@ -38,6 +38,8 @@ export interface Finding {
     /** Whether it was written in the plan itself (`waivers:`) or in a waivers file. */
     origin: WaiverOrigin;
   };
+  /** Set on an "and N more" gap (src/engine/limits.ts): how many gaps it stands for that are not listed. */
+  omitted?: number;
   /** Who the plan names to fix the gap (rules/owners.yaml), set by the audit; see src/audit/owners.ts. */
   owner?: { names: string[]; field: string };
 }

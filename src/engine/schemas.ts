@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
 import type { Path } from '../plan/path.js';
+import { linearRegex } from '../plan/regex.js';
 import { childOf } from './select.js';
 import type { SchemaError } from './functions/types.js';
 
@@ -13,6 +14,10 @@ import type { SchemaError } from './functions/types.js';
 // strictNumbers: NaN and ±Infinity (`.nan`, `.inf`, `1e999` in YAML) are not numbers a plan can mean.
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, ownProperties: true, strictNumbers: true } as const;
 const ajv = new Ajv(AJV_OPTIONS);
+// Schemas written in rules come from repositories: their `pattern`s run on the linear engine.
+// The plan schema is ours and keeps `RegExp` (it uses a lookahead, and is compiled at build time).
+const linear = Object.assign((source: string) => linearRegex(source), { code: 'linearRegex' });
+const ruleAjv = new Ajv({ ...AJV_OPTIONS, code: { regExp: linear } });
 const cache = new WeakMap<object, ValidateFunction>();
 
 /** The plan schema's validator, pre-compiled by the build (src/precompile.ts); absent when running from source. */
@@ -34,7 +39,7 @@ function precompiled(schema: object): ValidateFunction | undefined {
 export function compileSchema(schema: object): ValidateFunction {
   let fn = cache.get(schema);
   if (!fn) {
-    fn = precompiled(schema) ?? ajv.compile(schema);
+    fn = schema === planSchemaJson ? (precompiled(schema) ?? ajv.compile(schema)) : ruleAjv.compile(schema);
     cache.set(schema, fn);
   }
   return fn;

@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { InputError } from './input-error.js';
+import { linearRegex, regexProblem, type LinearRegex } from './regex.js';
 
 export interface PlanFile {
   /** Absolute path to read. */
@@ -19,10 +20,27 @@ export function displayPath(abs: string, cwd: string = process.cwd()): string {
 }
 
 /**
+ * How many directory entries one walk may look at before it stops with `too-many-files`: a glob
+ * such as `'/**'` would otherwise walk the whole file system without a word. The tool's own
+ * number (docs/errors.md), far above a national corpus of a few thousand plans.
+ */
+export const MAX_WALKED_ENTRIES = 200_000;
+
+export interface DiscoverOptions {
+  /** Called now and then during a long walk: entries looked at so far, and the folder being read. */
+  onWalk?: (entries: number, dir: string) => void;
+  /** Entries one walk may look at; MAX_WALKED_ENTRIES by default. */
+  maxEntries?: number;
+}
+
+/**
  * Files, folders (searched for *.yaml / *.yml, skipping node_modules and .git) and globs to a
  * sorted list of distinct files. A path that matches nothing is an input error, not silence.
+ * A path that exists is taken literally, glob characters and all (`plan[1].yaml`); a glob is
+ * matched relative to its fixed start, so `./plans/*.yaml` and `../x/**\/*.yml` work; `\[`
+ * escapes a glob character.
  */
-export async function discoverPlans(args: string[], cwd: string = process.cwd()): Promise<{ files: PlanFile[]; errors: InputError[] }> {
+export async function discoverPlans(args: string[], cwd: string = process.cwd(), options: DiscoverOptions = {}): Promise<{ files: PlanFile[]; errors: InputError[] }> {
   const found = new Map<string, PlanFile>();
   const errors: InputError[] = [];
   const fail = (dir: string, code: string) => errors.push({ file: displayPath(dir, cwd), code: 'unreadable', values: { detail: code } });
@@ -32,21 +50,30 @@ export async function discoverPlans(args: string[], cwd: string = process.cwd())
   };
   for (const arg of args) {
     const before = found.size;
-    if (GLOB_CHARS.test(arg)) {
-      const { base, pattern } = splitGlob(arg, cwd);
-      await walk(base, new Set(), async (file) => {
-        if (pattern.test(displayPath(file, cwd)) || pattern.test(file.split(sep).join('/'))) await add(file);
-      }, fail);
-      if (found.size === before) errors.push({ file: arg, code: 'no-match', values: {} });
-      continue;
-    }
     const abs = resolve(cwd, arg);
     const info = await stat(abs).catch(() => undefined);
+    const budget = { entries: 0, max: options.maxEntries ?? MAX_WALKED_ENTRIES, onWalk: options.onWalk };
+    if (!info && GLOB_CHARS.test(arg)) {
+      const { base, pattern } = splitGlob(arg, cwd);
+      // Folders a glob cannot list are skipped, not reported: `'/**'` meets many.
+      const hits: string[] = [];
+      const walked = await walk(base, new Set(), async (file) => {
+        if (pattern.test(relative(base, file).split(sep).join('/'))) hits.push(file);
+      }, () => {}, budget);
+      // A search that stopped adds nothing: half a glob's files would pass for all of them.
+      if (!walked) errors.push(tooMany(arg, budget.max));
+      else for (const file of hits) await add(file);
+      if (walked && found.size === before) errors.push({ file: arg, code: 'no-match', values: {} });
+      continue;
+    }
     if (info?.isDirectory()) {
-      await walk(abs, new Set(), async (file) => {
-        if (YAML_FILE.test(file)) await add(file);
-      }, fail);
-      if (found.size === before) errors.push({ file: displayPath(abs, cwd), code: 'no-match', values: {} });
+      const hits: string[] = [];
+      const walked = await walk(abs, new Set(), async (file) => {
+        if (YAML_FILE.test(file)) hits.push(file);
+      }, fail, budget);
+      if (!walked) errors.push(tooMany(displayPath(abs, cwd), budget.max));
+      else for (const file of hits) await add(file);
+      if (walked && found.size === before) errors.push({ file: displayPath(abs, cwd), code: 'no-match', values: {} });
     } else {
       // Missing and unreadable files are reported when they are loaded, with the other input errors.
       await add(abs);
@@ -59,56 +86,74 @@ export async function discoverPlans(args: string[], cwd: string = process.cwd())
   return { files, errors };
 }
 
+const tooMany = (file: string, limit: number): InputError => ({ file, code: 'too-many-files', values: { limit } });
+
+interface Budget {
+  entries: number;
+  max: number;
+  onWalk?: DiscoverOptions['onWalk'];
+}
+
 /**
  * Depth-first, in name order; each real folder once, so symlink loops end. A link that leads
  * nowhere (dangling, or a loop of links) is still visited by name, so that a `plan.yaml` link
- * gets reported rather than silently skipped; a folder that cannot be listed is reported.
+ * gets reported rather than silently skipped; a folder that cannot be listed is reported
+ * through `fail`. False when the walk stopped at `MAX_WALKED_ENTRIES`.
  */
 async function walk(
   dir: string,
   seen: Set<string>,
   visit: (file: string) => Promise<void>,
   fail: (dir: string, code: string) => void,
-): Promise<void> {
+  budget: Budget,
+): Promise<boolean> {
   const real = await realpath(dir).catch(() => undefined);
-  if (!real || seen.has(real)) return;
+  if (!real || seen.has(real)) return true;
   seen.add(real);
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
     fail(dir, (e as NodeJS.ErrnoException).code ?? 'error');
-    return;
+    return true;
   }
+  if ((budget.entries += entries.length) > budget.max) return false;
+  budget.onWalk?.(budget.entries, dir);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) await walk(full, seen, visit, fail);
+      if (!SKIP_DIRS.has(entry.name) && !(await walk(full, seen, visit, fail, budget))) return false;
     } else if (entry.isFile()) {
       await visit(full);
     } else if (entry.isSymbolicLink()) {
       const info = await stat(full).catch(() => undefined);
       if (info?.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) await walk(full, seen, visit, fail);
+        if (!SKIP_DIRS.has(entry.name) && !(await walk(full, seen, visit, fail, budget))) return false;
       } else if (!info || info.isFile()) await visit(full);
     }
   }
+  return true;
 }
 
-/** `plans/**\/*.yaml` → walk `plans/`, match the rest. Supports `*`, `**`, `?`, `[…]` and `{a,b}`. */
-export function splitGlob(glob: string, cwd: string): { base: string; pattern: RegExp } {
+/** `plans/**\/*.yaml` → walk `plans/`, match `**\/*.yaml` against paths relative to it. Supports `*`, `**`, `?`, `[…]`, `{a,b}` and `\` escapes. */
+export function splitGlob(glob: string, cwd: string): { base: string; pattern: LinearRegex } {
   const parts = glob.split('/');
   const fixed: string[] = [];
   for (const p of parts) {
     if (GLOB_CHARS.test(p)) break;
     fixed.push(p);
   }
-  const base = resolve(cwd, fixed.join('/') || '.');
-  return { base, pattern: globToRegExp(glob) };
+  const base = resolve(cwd, fixed.join('/') || (glob.startsWith('/') ? '/' : '.'));
+  return { base, pattern: globToRegExp(parts.slice(fixed.length).join('/')) };
 }
 
-export function globToRegExp(glob: string): RegExp {
+/**
+ * A glob as a linear-time matcher (globs come from command lines and configs of repositories, and
+ * `*a*a*a*…` on a long name is polynomial in a backtracking engine). A glob whose `[…]` is no
+ * valid class (`[z-a]`) is taken as a literal name.
+ */
+export function globToRegExp(glob: string): LinearRegex {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
@@ -118,6 +163,8 @@ export function globToRegExp(glob: string): RegExp {
         re += slash ? '(?:.*/)?' : '.*';
         i += slash ? 2 : 1;
       } else re += '[^/]*';
+    } else if (c === '\\' && i + 1 < glob.length) {
+      re += literal(glob[++i]!);
     } else if (c === '?') re += '[^/]';
     else if (c === '[') {
       const end = glob.indexOf(']', i);
@@ -139,5 +186,8 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else re += c.replace(/[.+^$()|\\/]/g, '\\$&');
   }
-  return new RegExp(`^(?:\\./)?${re}$`);
+  const source = `^(?:\\./)?${re}$`;
+  return linearRegex(regexProblem(source) === undefined ? source : `^(?:\\./)?${literal(glob)}$`);
 }
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

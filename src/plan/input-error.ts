@@ -15,6 +15,7 @@ export type InputErrorCode =
   | 'not-a-file'
   | 'too-large'
   | 'no-match'
+  | 'too-many-files'
   // bytes
   | 'binary'
   | 'undecodable'
@@ -73,6 +74,10 @@ export const INPUT_ERROR_MESSAGES: Record<InputErrorCode, { zh: string; en: stri
     en: 'the file is {{size}} bytes, over the limit of {{limit}} bytes{{hint}}',
   },
   'no-match': { zh: '没有匹配的 YAML 文件', en: 'matches no YAML file' },
+  'too-many-files': {
+    zh: '查找时已看过 {{limit}} 个目录项仍未结束，已停止：请指定离规划文件更近的目录或更具体的通配符',
+    en: 'the search looked at {{limit}} entries without finishing and stopped: name a folder nearer the plans, or a narrower glob',
+  },
   binary: {
     zh: '二进制文件（第 {{offset}} 字节为 NUL），不是 YAML 文本{{hint}}',
     en: 'binary file (NUL byte at offset {{offset}}), not YAML text{{hint}}',

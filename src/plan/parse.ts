@@ -38,13 +38,15 @@ export interface ParseFailure {
 export const MAX_DEPTH = 100;
 /** Aliases may stand for at most this many nodes in all: enough for any plan, far from a bomb. */
 export const MAX_ALIAS_EXPANSION = 100_000;
+/** Longest key, in UTF-16 code units: the YAML library's limit for implicit keys, applied to every key (quoted, flow, explicit). */
+export const MAX_KEY_LENGTH = 1024;
 
 /** Codes of our own, beside the YAML library's. */
 export type OwnParseCode = 'TOO_DEEP' | 'ALIAS_LIMIT' | 'ALIAS_CYCLE' | 'UNKNOWN_ALIAS' | 'NON_SCALAR_KEY' | 'UNSUPPORTED_TAG' | 'MULTIPLE_DOCS';
 
 class Refusal extends Error {
   constructor(
-    readonly code: OwnParseCode | 'DUPLICATE_KEY',
+    readonly code: OwnParseCode | 'DUPLICATE_KEY' | 'KEY_OVER_1024_CHARS',
     readonly offset: number,
     detail: string,
     readonly values: Record<string, string | number> = {},
@@ -277,6 +279,7 @@ class Converter {
         throw new Refusal('NON_SCALAR_KEY', keyOffset, 'a key must be text or a number, not a list or a mapping');
       }
       const key = isScalar(keyNode) ? String(keyNode.value) : '';
+      if (key.length > MAX_KEY_LENGTH) throw new Refusal('KEY_OVER_1024_CHARS', keyOffset, `a key of ${key.length} characters`);
       if (seen.has(key)) {
         throw new Refusal('DUPLICATE_KEY', keyOffset, `duplicate key ${key}`, { key, first: seen.get(key)! });
       }

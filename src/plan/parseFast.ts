@@ -12,7 +12,7 @@
  * error.
  */
 import jsyaml from 'js-yaml';
-import { MAX_DEPTH, type Parsed } from './parse.js';
+import { MAX_DEPTH, MAX_KEY_LENGTH, type Parsed } from './parse.js';
 import type { Path } from './path.js';
 import type { Located, Locator, Position } from './position.js';
 
@@ -133,6 +133,7 @@ function closeNode(text: string, open: number, children: Node[], position: numbe
     for (let i = 0; i < children.length; i += 2) {
       const key = children[i]!;
       if (key.key === undefined) throw new Unusual('a key that is not a string');
+      if (key.key.length > MAX_KEY_LENGTH) throw new Unusual('a key over the length limit');
       // A key stands on its own, followed by its colon: no explicit `? key`.
       let j = key.end;
       while (WS(text.charCodeAt(j))) j++;

@@ -5,11 +5,12 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /**
  * Text for XML and HTML, in element content and in quoted attributes alike. Control characters
  * become visible escapes first (XML 1.0 forbids most of them), and a lone surrogate, which no
- * XML parser accepts, becomes U+FFFD.
+ * XML parser accepts, becomes U+FFFD (both in `sanitize`), as do the non-characters U+FFFE and
+ * U+FFFF, which XML 1.0 forbids too.
  */
 export function xml(text: string): string {
   return sanitize(text)
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[\ufffe\uffff]/g, '\ufffd')
     .replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!);
 }
 

@@ -2,7 +2,7 @@ import type { Rule, Severity } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
 import { fileUri, projectUrl, ruleDocsPath, ruleDocsUrl } from './links.js';
-import { inputErrorLine, sanitize } from './text.js';
+import { escapeJsonText, inputErrorLine, sanitize } from './text.js';
 import type { Formatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -39,7 +39,7 @@ export const sarif: Formatter = (result, { lang }) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(log, null, 2))}\n`;
 };
 
 function descriptor(r: Rule, lang: 'zh' | 'en') {

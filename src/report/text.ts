@@ -7,10 +7,20 @@ import { inputErrorMessage } from '../plan/input-error.js';
  * terminal or a CI log raw: each is shown as a visible `\xNN` / `\uNNNN` escape.
  */
 export function sanitize(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  return wellFormed(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A lone surrogate (half of a UTF-16 pair, which a plan's `\ud800` escape can make) has no UTF-8
+ * form: every format replaces it with U+FFFD, so that a strict UTF-8 or XML reader takes the report.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
 }
 
 /** For text that must stay on one line (a file name, an error line): line breaks shown as `\n`. */
@@ -70,10 +80,17 @@ export function displayWidth(text: string): number {
 }
 
 /**
- * JSON for a terminal or a log: JSON.stringify leaves DEL, C1 controls (U+009B opens a
- * terminal escape), line separators and bidirectional overrides raw; written as \uNNNN they
- * mean the same to a JSON reader and nothing to a terminal.
+ * JSON for a terminal, a log or a report file: JSON.stringify leaves DEL, C1 controls (U+009B
+ * opens a terminal escape), line separators and bidirectional overrides raw; written as \uNNNN
+ * they mean the same to a JSON reader and nothing to a terminal. Lone surrogates become U+FFFD,
+ * as in every other format (`wellFormed`).
  */
 export function escapeJsonText(json: string): string {
-  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json
+    .replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(JSON_LONE_SURROGATE, '$1\ufffd');
 }
+
+// JSON.stringify writes a lone surrogate (and only a lone one) as the escape \udXXX; an escape
+// preceded by an odd number of backslashes, so that `\\ud800` (a backslash, then text) stays.
+const JSON_LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/gi;

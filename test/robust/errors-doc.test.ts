@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INPUT_ERROR_MESSAGES } from '../../src/plan/input-error.js';
+import { MAX_WALKED_ENTRIES } from '../../src/plan/discover.js';
 import { DEFAULT_MAX_BYTES } from '../../src/plan/load.js';
 import { MAX_ALIAS_EXPANSION, MAX_DEPTH } from '../../src/plan/parse.js';
 
@@ -20,5 +21,6 @@ describe('docs/errors.md', () => {
     expect(doc).toContain('| file size | 5 MiB');
     expect(doc).toContain(`| nesting | ${MAX_DEPTH} levels`);
     expect(doc).toContain(`| aliases | ${MAX_ALIAS_EXPANSION.toLocaleString('en')} nodes`);
+    expect(doc).toContain(`| directory entries searched | ${MAX_WALKED_ENTRIES.toLocaleString('en')} per path argument`);
   });
 });

@@ -1,7 +1,10 @@
 import planSchemaJson from '../../plan/plan.schema.json' with { type: 'json' };
 import { isPlaceholder } from '../../plan/placeholder.js';
+import type { Gap } from '../gap.js';
+import { term } from '../gap.js';
+import { LIMITS } from '../limits.js';
 import { schemaErrorGap } from './schemaErrorGap.js';
-import { defineFunction } from './types.js';
+import { defineFunction, type SchemaError } from './types.js';
 
 /**
  * The whole plan conforms to the plan format's JSON Schema (docs/plan-format.md). A value still
@@ -12,9 +15,29 @@ export default defineFunction<Record<string, never>>({
   name: 'planSchema',
   optionsSchema: { type: 'object', additionalProperties: false },
   check(target, _options, ctx) {
-    return ctx
-      .schemaErrors(planSchemaJson, target)
-      .filter((e) => !isPlaceholder(e.params.data))
-      .map((e) => schemaErrorGap(e, ctx.path));
+    const gaps: Gap[] = [];
+    // Unknown keys one by one up to a limit per mapping, then one gap with the count: a plan of
+    // 340,000 unknown keys gets 21 gaps, not 340,000.
+    const unknownKeys = new Map<string, { path: SchemaError['path']; count: number }>();
+    for (const e of ctx.schemaErrors(planSchemaJson, target)) {
+      if (isPlaceholder(e.params.data)) continue;
+      if (e.keyword === 'additionalProperties') {
+        const mapping = JSON.stringify(e.path);
+        const seen = unknownKeys.get(mapping) ?? { path: e.path, count: 0 };
+        unknownKeys.set(mapping, seen);
+        if (++seen.count > LIMITS.unknownKeysPerMapping) continue;
+      }
+      gaps.push(schemaErrorGap(e, ctx.path));
+    }
+    for (const { path, count } of unknownKeys.values()) {
+      if (count <= LIMITS.unknownKeysPerMapping) continue;
+      const more = count - LIMITS.unknownKeysPerMapping;
+      gaps.push({
+        path: [...ctx.path, ...path],
+        messageId: 'additionalPropertiesMore',
+        values: { count: more, limit: LIMITS.unknownKeysPerMapping, actual: more, expected: term('known-key') },
+      });
+    }
+    return gaps;
   },
 });
