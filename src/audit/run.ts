@@ -38,6 +38,8 @@ export interface AuditOptions {
   reviewAll?: boolean;
   /** Called after each file is audited, for a progress indicator. */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Called now and then while a long search for plans runs: entries seen so far, and the folder being read. */
+  onSearch?: (entries: number, dir: string) => void;
 }
 
 /** A plan held in memory: an editor's buffer, text another program generated. */
@@ -52,8 +54,7 @@ export interface PlanSource {
 export async function auditPaths(paths: string[], options: AuditOptions = {}): Promise<AuditResult> {
   const catalog = options.catalog ?? loadBuiltinCatalog();
   const compiled = compileCatalog(catalog, options.parameters);
-  // A long search shows on the progress line as files seen so far, before the total is known (0).
-  const discovered = await discoverPlans(paths, options.cwd, { onWalk: (entries, dir) => options.onFile?.(entries, 0, dir) });
+  const discovered = await discoverPlans(paths, options.cwd, { onWalk: options.onSearch });
   const kept = options.skip ? discovered.files.filter((f) => !options.skip!(f.path)) : discovered.files;
   const files = options.shard ? shardOf(kept, options.shard) : kept;
   const settings = { ...options, catalog };
