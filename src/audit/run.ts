@@ -51,8 +51,7 @@ export async function auditPaths(paths: string[], settings: AuditSettings = {}):
   const plain = workerSettings(settings);
   const context = new AuditContext(plain);
   const notices = settingsNotices(plain);
-  // A long search shows on the progress line as files seen so far, before the total is known (0).
-  const discovered = await discoverPlans(paths, settings.cwd, { onWalk: (entries, dir) => settings.onFile?.(entries, 0, dir) });
+  const discovered = await discoverPlans(paths, settings.cwd, { onWalk: settings.onSearch });
   const named = new Set(paths.map((p) => resolve(plain.cwd, p)));
   const waiverPaths = new Set(plain.waivers.map((w) => w.path));
   const kept = discovered.files.filter((f) => {

@@ -37,6 +37,8 @@ export interface AuditSettings {
   shard?: Shard;
   /** Called after each file is audited, for a progress indicator. */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Called now and then while a long search for plans runs: entries seen so far, and the folder being read. */
+  onSearch?: (entries: number, dir: string) => void;
 }
 
 /** The settings a worker thread audits with: plain, cloneable data, every default filled in. */

@@ -96,7 +96,7 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   const outputs = parseOutputs(opts.format ?? [], opts.output);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
   const progress = createProgress();
-  const result = await auditWithSettings(paths, opts, { encoding, maxBytes, jobs, shard, onFile: progress.update }).finally(progress.end);
+  const result = await auditWithSettings(paths, opts, { encoding, maxBytes, jobs, shard, onFile: progress.update, onSearch: (entries, dir) => progress.update(entries, 0, dir) }).finally(progress.end);
   reportProblems(result, opts.lang, encoding !== undefined);
   for (const n of result.notices ?? []) process.stderr.write(`${sanitizeLine(noticeText(n, opts.lang))}\n`);
   const failures: string[] = [];

@@ -88,9 +88,16 @@ export function displayWidth(text: string): number {
 export function escapeJsonText(json: string): string {
   return json
     .replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(JSON_LONE_SURROGATE, '$1\ufffd');
+    .replace(JSON_LONE_SURROGATE_FAST, (escape, offset, text: string) => (isEscaped(text, offset) ? escape : '\ufffd'));
 }
 
-// JSON.stringify writes a lone surrogate (and only a lone one) as the escape \udXXX; an escape
-// preceded by an odd number of backslashes, so that `\\ud800` (a backslash, then text) stays.
-const JSON_LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/gi;
+/** True when the backslash at `offset` is itself escaped (an odd number of backslashes before it): text, not an escape. */
+function isEscaped(text: string, offset: number): boolean {
+  let n = 0;
+  while (offset - n - 1 >= 0 && text.charCodeAt(offset - n - 1) === 0x5c) n++;
+  return n % 2 === 1;
+}
+
+// JSON.stringify writes a lone surrogate (and only a lone one) as the escape \udXXX. One preceded
+// by another backslash (`\\ud800`: a backslash, then text) is no escape and stays.
+const JSON_LONE_SURROGATE_FAST = /\\ud[89a-f][0-9a-f]{2}/gi;
