@@ -10,7 +10,7 @@ import { FORMATS } from '../report/index.js';
 import { JSON_REPORT_VERSION } from '../report/json.js';
 import { inputErrorLine } from '../report/text.js';
 import { exitCode } from './check.js';
-import { wantsColor, writeReport } from './output.js';
+import { printReport, wantsColor, writeReport } from './output.js';
 import { UsageError } from './usage.js';
 
 interface MergeOptions {
@@ -76,7 +76,7 @@ export async function runMerge(paths: string[], opts: MergeOptions): Promise<num
   const toTerminal = opts.output === undefined;
   const text = FORMATS[opts.format]!(result, { lang, color: toTerminal && wantsColor(process.stdout) });
   if (opts.output !== undefined) await writeReport(opts.output, text, paths);
-  else process.stdout.write(text);
+  else await printReport(text);
   return exitCode(result, opts.failOn);
 }
 

@@ -1,3 +1,4 @@
+import { jsonWithStreamedArray, PLACEHOLDER } from './chunks.js';
 import { escapeJsonText } from './text.js';
 import type { Formatter } from './types.js';
 
@@ -7,7 +8,10 @@ import type { Formatter } from './types.js';
  */
 export const JSON_REPORT_VERSION = 1;
 
-export const json: Formatter = (result, { lang }) => {
+export const json: Formatter = (result, options) => jsonChunks(result, options);
+
+/** File by file: only one file's part of the report exists at a time. */
+function* jsonChunks(result: Parameters<Formatter>[0], { lang }: Parameters<Formatter>[1]): Generator<string> {
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const report = {
     reportVersion: JSON_REPORT_VERSION,
@@ -15,7 +19,13 @@ export const json: Formatter = (result, { lang }) => {
     lang,
     summary: summarise(result),
     ...(result.baseline ? { baseline: result.baseline } : {}),
-    files: result.files.map((f) => ({
+    files: PLACEHOLDER,
+    errors: result.errors,
+    /** The rules that ran, in catalog order: what `rural-audit merge` needs to rebuild the result. */
+    rules: result.rules.map((r) => r.id),
+  };
+  const files = (function* () {
+    for (const f of result.files) yield {
       file: f.file,
       ...(f.county ? { county: f.county } : {}),
       ...(f.encoding ? { encoding: f.encoding } : {}),
@@ -45,13 +55,11 @@ export const json: Formatter = (result, { lang }) => {
           ...(x.waiver ? { waiver: x.waiver } : {}),
         };
       }),
-    })),
-    errors: result.errors,
-    /** The rules that ran, in catalog order: what `rural-audit merge` needs to rebuild the result. */
-    rules: result.rules.map((r) => r.id),
-  };
-  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
-};
+    };
+  })();
+  yield* jsonWithStreamedArray(report, 'files', 2, files, escapeJsonText);
+  yield '\n';
+}
 
 function summarise(result: Parameters<Formatter>[0]) {
   // Waived gaps are counted apart: they are shown, never counted as failures.

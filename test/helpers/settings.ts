@@ -1,6 +1,7 @@
 import { exitCode } from '../../src/cli/check.js';
 import { auditWithSettings, type SettingsOptions } from '../../src/cli/settings.js';
 import { FORMATS } from '../../src/report/index.js';
+import { joinReport } from '../../src/report/chunks.js';
 import { inputErrorLine } from '../../src/report/text.js';
 
 /**
@@ -22,7 +23,7 @@ export async function checkIn(cwd: string, paths: string[], args: string[] = [])
     else throw new Error(`checkIn: unknown argument ${a}`);
   }
   const { result, notices } = await auditWithSettings(paths, opts, {}, 'en');
-  const report = JSON.parse(FORMATS.json!(result, { lang: 'en', color: false }));
+  const report = JSON.parse(joinReport(FORMATS.json!(result, { lang: 'en', color: false })));
   const problems = [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))].map((e) => inputErrorLine(e, 'en'));
   const stderr = [...problems, ...notices].map((l) => `${l}\n`).join('');
   const code = exitCode(result, 'error');
