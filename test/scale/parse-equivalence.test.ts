@@ -9,7 +9,7 @@ import type { Path } from '../../src/plan/path.js';
 import { catalog } from '../helpers/audit.js';
 import { ROOT } from '../helpers/cli.js';
 // @ts-expect-error the benchmark's generator is plain JavaScript
-import { plan } from '../../bench/generate.mjs';
+import { plan, rng } from '../../bench/generate.mjs';
 
 /** Every node's path, plus a missing child of every node: the positions a finding can ask for. */
 function paths(data: unknown, prefix: Path = [], out: Path[] = []): Path[] {
@@ -75,7 +75,10 @@ const yamlFiles = (dir: string): string[] =>
     .filter((f) => /\.ya?ml$/.test(f))
     .map((f) => join(dir, f));
 
-describe('fast parse path', () => {
+// Thousands of parses by both paths: seconds on an idle machine, many more on one shared with others.
+const SHARED_MACHINE = 300_000;
+
+describe('fast parse path', { timeout: SHARED_MACHINE }, () => {
   it('reads every example plan exactly as the yaml path does, on the fast path', () => {
     const files = yamlFiles('examples');
     expect(files.length).toBeGreaterThan(0);
@@ -161,18 +164,6 @@ describe('fast parse path', () => {
   }
 });
 
-/** mulberry32, as bench/generate.mjs: the same cases on every machine and every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const KEYS = ['name', 'code', 'villages', 'category', 'population', 'share', 'duties', 'holders', 'stated', 'frequency', 'start', 'end', '名称', '人口', 'funds', 'owner', 'monitoring', 'industries', 'note'];
 const WORDS = ['桃溪县', '红星村', '县委书记', '统筹脱贫攻坚与乡村振兴', 'quarterly', 'upgrade', 'relocation', 'yearly', '每季度研究解决', '桃发〔2021〕1号', 'plain words', 'it has: colon', 'x-y_z', 'A.B'];
 const SCALARS = ['1', '0', '42', '-7', '3.5', '.5', '1e3', '0x1F', '0o17', '007', 'true', 'false', 'null', '~', 'yes', 'No', "'2025-12-31'", '2025-12-31', "'439921'", '"quoted"', "'it''s'", '12:30', '.inf', '-.Inf', '.nan', '+1', '1_000'];
@@ -252,7 +243,7 @@ const MUTATIONS: Record<string, (text: string, r: () => number) => string> = {
   },
 };
 
-describe('fast parse path on generated plans and their mutations (seeded)', () => {
+describe('fast parse path on generated plans and their mutations (seeded)', { timeout: SHARED_MACHINE }, () => {
   it('agrees with the yaml path on every input it takes, and takes most well-formed ones', () => {
     const r = rng(20261202);
     const kinds = Object.keys(MUTATIONS);
@@ -282,6 +273,5 @@ describe('fast parse path on generated plans and their mutations (seeded)', () =
       expect(c.fast, `${kind}: ${JSON.stringify(c)}`).toBeGreaterThan(20);
       expect(c.invalid, `${kind}: ${JSON.stringify(c)}`).toBeGreaterThan(20);
     }
-    // A few seconds of work on an idle machine; the time limit is only for a machine shared with others.
-  }, 300_000);
+  });
 });
