@@ -7,6 +7,7 @@ import { auditPaths, auditSources } from './audit/run.js';
 import type { AuditSettings } from './audit/settings.js';
 import { BUILTIN_RULES_DIR, CatalogError, loadCatalog } from './catalog/load.js';
 import type { Lang } from './catalog/types.js';
+import { joinReport } from './report/chunks.js';
 import { FORMATS, type FormatOptions } from './report/index.js';
 import { planTemplate as buildTemplate, type TemplateOptions } from './scaffold/template.js';
 import planSchemaJson from './plan/plan.schema.json' with { type: 'json' };
@@ -61,7 +62,7 @@ export const formats: readonly string[] = Object.freeze(Object.keys(FORMATS));
 export function format(result: AuditResult, name = 'table', options: Partial<FormatOptions> = {}): string {
   const formatter = Object.prototype.hasOwnProperty.call(FORMATS, name) ? FORMATS[name] : undefined;
   if (!formatter) throw new RangeError(`unknown report format ${JSON.stringify(name)}; known: ${formats.join(', ')}`);
-  return formatter(result, { lang: options.lang ?? ('zh' satisfies Lang), color: options.color ?? false });
+  return joinReport(formatter(result, { lang: options.lang ?? ('zh' satisfies Lang), color: options.color ?? false }));
 }
 
 /**

@@ -8,11 +8,11 @@ import { exitCode, type AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { parseByteSize } from '../plan/load.js';
-import { FORMATS } from '../report/index.js';
+import { FORMATS, type ReportOutput } from '../report/index.js';
 import { OMITTED_NOTICE } from '../engine/limits.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitizeLine } from '../report/text.js';
-import { OutputError, wantsColor, writeReport } from './output.js';
+import { OutputError, printReport, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './usage.js';
@@ -100,7 +100,7 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   reportProblems(result, opts.lang, encoding !== undefined);
   for (const n of result.notices ?? []) process.stderr.write(`${sanitizeLine(noticeText(n, opts.lang))}\n`);
   const failures: string[] = [];
-  let stdout: string | undefined;
+  let stdout: ReportOutput | undefined;
   for (const out of outputs) {
     const toTerminal = out.file === undefined;
     const text = FORMATS[out.format]!(result, {
@@ -119,7 +119,7 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
       }
     }
   }
-  if (stdout !== undefined) process.stdout.write(stdout);
+  if (stdout !== undefined) await printReport(stdout);
   // Every other report is still written; a failed one is named, and the run exits 2.
   if (failures.length > 0) throw new OutputError(failures.join('; '));
   if (opts.writeBaseline !== undefined && exitCode(result, opts.failOn) === 1) return 0;

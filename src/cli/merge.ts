@@ -10,7 +10,7 @@ import type { InputError } from '../plan/input-error.js';
 import { FORMATS } from '../report/index.js';
 import { JSON_REPORT_VERSION, type JsonFinding, type JsonReport } from '../report/json.js';
 import { inputErrorLine } from '../report/text.js';
-import { wantsColor, writeReport } from './output.js';
+import { printReport, wantsColor, writeReport } from './output.js';
 import { configFrom, type SettingsOptions } from './settings.js';
 import { UsageError } from './usage.js';
 
@@ -61,7 +61,7 @@ export async function runMerge(paths: string[], opts: MergeOptions): Promise<num
   const toTerminal = opts.output === undefined;
   const text = FORMATS[opts.format]!(result, { lang, color: toTerminal && wantsColor(process.stdout) });
   if (opts.output !== undefined) await writeReport(opts.output, text, paths);
-  else process.stdout.write(text);
+  else await printReport(text);
   return exitCode(result, opts.failOn);
 }
 

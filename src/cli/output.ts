@@ -1,22 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
+import type { ReportOutput } from '../report/types.js';
+
+/** Text chunks are gathered up to this size before each write: few system calls, little memory. */
+const WRITE_SIZE = 1 << 20;
 
 /**
- * Write a report whole or not at all: into a temporary file beside the target, then renamed
- * over it. A report is never written over one of the plans being audited. Synchronous, so that
- * no signal handler runs between creating the temporary file and renaming it.
+ * Write a report whole or not at all: chunk by chunk into a temporary file beside the target,
+ * then renamed over it. A report is never written over one of the plans being audited. A promised
+ * report (bytes) is made before the temporary file exists; from there on the writing is
+ * synchronous, so that no signal handler runs between creating the temporary file and renaming it.
  */
-export async function writeReport(target: string, text: string, inputs: string[]): Promise<void> {
+export async function writeReport(target: string, report: ReportOutput, inputs: string[]): Promise<void> {
   const abs = resolve(target);
   if (inputs.some((i) => sameFile(abs, resolve(i)))) {
     throw new OutputError(`${target}: refusing to write a report over an input file`);
   }
+  const made = await report;
   const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
   guardTemporaryFiles();
   pending.add(tmp);
   try {
-    writeFileSync(tmp, text, { flag: 'wx' });
+    const fd = openSync(tmp, 'wx');
+    try {
+      // writeFileSync on a descriptor writes all of the chunk from the current position.
+      for (const chunk of coalesced(made)) writeFileSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, abs);
   } catch (e) {
     removeQuietly(tmp);
@@ -24,6 +36,40 @@ export async function writeReport(target: string, text: string, inputs: string[]
   } finally {
     pending.delete(tmp);
   }
+}
+
+/**
+ * A report to stdout as it is made, waiting whenever the pipe is full. When the reader has gone
+ * (`| head`) the rest is not made: the stream's error is the process handlers' business.
+ */
+export async function printReport(report: ReportOutput, stream: NodeJS.WritableStream & { destroyed?: boolean } = process.stdout): Promise<void> {
+  for (const chunk of coalesced(await report)) {
+    if (stream.destroyed) return;
+    if (stream.write(chunk)) continue;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        for (const event of ['drain', 'close', 'error']) stream.off(event, done);
+        resolve();
+      };
+      for (const event of ['drain', 'close', 'error']) stream.on(event, done);
+    });
+  }
+}
+
+/** A made report's chunks, small text chunks gathered up to WRITE_SIZE. */
+function* coalesced(made: string | Uint8Array | Iterable<string>): Generator<string | Uint8Array> {
+  if (typeof made === 'string' || made instanceof Uint8Array) {
+    yield made;
+    return;
+  }
+  let text = '';
+  for (const chunk of made) {
+    text += chunk;
+    if (text.length < WRITE_SIZE) continue;
+    yield text;
+    text = '';
+  }
+  if (text) yield text;
 }
 
 /** Temporary files being written, removed if the process is interrupted. */

@@ -3,7 +3,6 @@ import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync, type Sta
 import { decode, type Encoding } from './decode.js';
 import { withExcerpt, yamlInputError, type InputError } from './input-error.js';
 import { parseYaml } from './parse.js';
-import { parseYamlFast } from './parseFast.js';
 import type { Locator } from './position.js';
 
 export interface LoadedDocument {
@@ -231,8 +230,7 @@ export function parseYamlBytes(bytes: Uint8Array, display: string, encoding?: En
   }
   // A lone CR ends a line in YAML (old Mac files) but not for the parser; same length, same offsets.
   const text = decoded.text.replace(/\r(?!\n)/g, '\n');
-  // Well-formed plans take the fast path; anything it declines, and every error, the yaml path.
-  const parsed = parseYamlFast(text) ?? parseYaml(text);
+  const parsed = parseYaml(text);
   if (!parsed.ok) return yamlInputError(display, parsed, text);
   return {
     file: display,

@@ -1,6 +1,9 @@
 /**
- * Text to data plus a locator. This is the one place that knows which YAML parser runs,
- * so that a faster parse path can be chosen later without touching rules or reports.
+ * Text to data plus a locator. `parseYaml` is the one entry point: it tries the fast path
+ * (parseFast.ts, js-yaml with positions) and hands everything it declines — and every error —
+ * to the `yaml` path below, which words the errors. Both give the same data and positions;
+ * test/scale/parse-equivalence.test.ts and parse-properties.test.ts prove it on fixtures,
+ * generated plans and their mutations (CRLF and byte-order-mark variants included).
  *
  * Hostile input is stopped here, before anything recursive or expensive runs over it:
  * nesting deeper than MAX_DEPTH is refused on the parser's flat token stream (the composer,
@@ -11,38 +14,12 @@
  */
 import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, CST, Document, Node as YamlNode, Pair } from 'yaml';
+import { MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_KEY_LENGTH, type OwnParseCode, type ParseFailure, type Parsed } from './parsed.js';
+import { parseYamlFast } from './parseFast.js';
 import type { Path } from './path.js';
 import type { Located, Locator, Position } from './position.js';
 
-export interface Parsed {
-  ok: true;
-  data: unknown;
-  locator: Locator;
-  /** True when the text holds no YAML node at all (empty, blank or comments only). */
-  empty?: boolean;
-}
-
-export interface ParseFailure {
-  ok: false;
-  /** The YAML library's error code (BAD_INDENT, DUPLICATE_KEY, …) or one of ours (TOO_DEEP, …). */
-  code: string;
-  /** The parser's own words, in English; `yamlInputError` turns the code into a bilingual message. */
-  detail: string;
-  line: number;
-  column: number;
-  /** Extra words for the message: the tag, the first line of a duplicate key. */
-  values?: Record<string, string | number>;
-}
-
-/** Collections nested deeper than this are refused: no plan needs more than a dozen levels. */
-export const MAX_DEPTH = 100;
-/** Aliases may stand for at most this many nodes in all: enough for any plan, far from a bomb. */
-export const MAX_ALIAS_EXPANSION = 100_000;
-/** Longest key, in UTF-16 code units: the YAML library's limit for implicit keys, applied to every key (quoted, flow, explicit). */
-export const MAX_KEY_LENGTH = 1024;
-
-/** Codes of our own, beside the YAML library's. */
-export type OwnParseCode = 'TOO_DEEP' | 'ALIAS_LIMIT' | 'ALIAS_CYCLE' | 'UNKNOWN_ALIAS' | 'NON_SCALAR_KEY' | 'UNSUPPORTED_TAG' | 'MULTIPLE_DOCS';
+export { MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_KEY_LENGTH, type OwnParseCode, type ParseFailure, type Parsed } from './parsed.js';
 
 class Refusal extends Error {
   constructor(
@@ -68,7 +45,18 @@ const OPTIONS = {
   prettyErrors: false,
 } as const;
 
+/**
+ * YAML text to data and positions. A leading byte-order mark is not content: dropped, so that
+ * columns on the first line are those an editor shows. CRLF files keep their offsets (the
+ * fast path reads them as the `yaml` path does); a lone CR must already be a line feed.
+ */
 export function parseYaml(text: string): Parsed | ParseFailure {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return parseYamlFast(body) ?? parseYamlFull(body);
+}
+
+/** The `yaml` library's path alone: any YAML, every error worded. Tests compare the fast path with it. */
+export function parseYamlFull(text: string): Parsed | ParseFailure {
   const lines = new LineCounter();
   const at = (offset: number) => {
     const { line, col } = lines.linePos(Math.max(0, Math.min(offset, text.length)));

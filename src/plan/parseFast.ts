@@ -3,16 +3,16 @@
  * plan-sized files) with node offsets taken from its `listener` — about eight times faster with
  * the positions (docs/performance.md). `RURAL_AUDIT_DEBUG_FAST=1` prints why a file was declined.
  *
- * It must give exactly what `parseYaml` (parse.ts) gives — the same data and the same positions,
+ * It must give exactly what `parseYamlFull` (parse.ts) gives — the same data and the same positions,
  * start and end — so it handles only the plain shape plans are written in: block and one-line
  * flow collections, plain and quoted one-line scalars, comments. Anything else (a parse error,
  * duplicate keys, anchors, aliases, tags, block scalars, multi-line scalars, explicit keys,
- * several documents, CRLF line ends, a byte-order mark, a scalar the two libraries might read
- * differently) returns undefined, and the caller takes the `yaml` path, which also words every
+ * several documents, a byte-order mark, a scalar the two libraries might read differently)
+ * returns undefined, and the caller takes the `yaml` path, which also words every
  * error.
  */
 import jsyaml from 'js-yaml';
-import { MAX_DEPTH, MAX_KEY_LENGTH, type Parsed } from './parse.js';
+import { MAX_DEPTH, MAX_KEY_LENGTH, type Parsed } from './parsed.js';
 import type { Path } from './path.js';
 import type { Located, Locator, Position } from './position.js';
 
@@ -30,14 +30,16 @@ interface Node {
   mapping?: boolean;
   /** A scalar key's text, when both libraries read it as that string. */
   key?: string;
+  /** A block collection whose last entry, at any depth, is nothing (`key:`). */
+  endsEmpty?: boolean;
 }
 
 /** Thrown from the listener to stop at the first unusual construct; never escapes this module. */
 class Unusual extends Error {}
 
 export function parseYamlFast(text: string): Parsed | undefined {
-  // js-yaml drops a leading byte-order mark, which would shift every offset by one.
-  if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  // js-yaml drops a leading byte-order mark, which would shift every offset by one (parseYaml strips it).
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
   // Where each open node began, and where its children start on the stack of finished nodes.
   const opens: number[] = [];
   const firsts: number[] = [];
@@ -65,18 +67,27 @@ export function parseYamlFast(text: string): Parsed | undefined {
   }
   const root = done[0];
   if (!root || done.length !== 1 || data === undefined || root.kind === 'empty') return undefined;
+  // `yaml` stretches the document's node over the comments after its last entry when one is
+  // indented or when that entry is nothing (`key:`): left to it.
+  if (root.kind === 'block') {
+    const rest = text.slice(root.end);
+    if (INDENTED_COMMENT.test(rest) || (root.endsEmpty && rest.includes('#'))) return undefined;
+  }
   return { ok: true, data, locator: new FastLocator(text, root) };
 }
 
 const NONE: Node[] = [];
+const INDENTED_COMMENT = /^[ \t]+#/m;
 
 const WS = (c: number) => c === 0x20 || c === 0x09;
+/** The end of a line, LF or the CR of a CRLF (a lone CR is turned into LF before parsing). */
+const EOL = (c: number) => c === 0x0a || c === 0x0d;
 
 /** From where js-yaml began a node, past blank lines and comments to its first character. */
 function skipToContent(text: string, i: number): number {
   for (;;) {
     const c = text.charCodeAt(i);
-    if (WS(c) || c === 0x0a) i++;
+    if (WS(c) || EOL(c)) i++;
     else if (c === 0x23) {
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? text.length : nl;
@@ -84,13 +95,14 @@ function skipToContent(text: string, i: number): number {
   }
 }
 
-/** Past trailing blanks, a comment and one line break: where `yaml` ends a node with its line. */
+/** Past trailing blanks, a comment and one line break (LF or CRLF): where `yaml` ends a node with its line. */
 function lineTail(text: string, i: number): number {
   while (WS(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) === 0x23) {
     const nl = text.indexOf('\n', i);
     i = nl < 0 ? text.length : nl;
   }
+  if (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a) return i + 2;
   return text.charCodeAt(i) === 0x0a ? i + 1 : i;
 }
 
@@ -115,6 +127,8 @@ function closeNode(text: string, open: number, children: Node[], position: numbe
       // Nothing at all: `key:` with no value, placed by `yaml` after the blanks.
       let start = open;
       while (WS(text.charCodeAt(start))) start++;
+      const c = text.charCodeAt(start);
+      if (c === 0x21 || c === 0x26 || c === 0x2a) throw new Unusual('tag, anchor or alias on nothing');
       return { kind: 'empty', start, end: start };
     }
     if (kind !== 'scalar') throw new Unusual(`node kind ${kind}`);
@@ -126,6 +140,9 @@ function closeNode(text: string, open: number, children: Node[], position: numbe
   if (!flow && (c === 0x21 || c === 0x26 || c === 0x2a || c === 0x3f)) throw new Unusual('tag, anchor, alias or explicit key');
   if (kind === 'sequence') {
     if (!Array.isArray(result) || result.length !== children.length) throw new Unusual('sequence of pairs');
+    // `yaml` stretches such an item over the comments and blank lines after it, up to the next
+    // line's indentation (test/scale/parse-equivalence.test.ts, emptyEndOfListItem cases).
+    for (const child of children) if (child.endsEmpty) throw new Unusual('a list item that ends in nothing');
   } else {
     let count = 0;
     for (const k in result as object) if (Object.prototype.hasOwnProperty.call(result, k)) count++;
@@ -143,7 +160,9 @@ function closeNode(text: string, open: number, children: Node[], position: numbe
   const mapping = kind === 'mapping';
   if (flow) return { kind: 'flow', start, end: position, children, mapping };
   if (children.length === 0) throw new Unusual('empty block collection');
-  return { kind: 'block', start, end: tailOf(text, children[children.length - 1]!), children, mapping };
+  const last = children[children.length - 1]!;
+  const endsEmpty = last.kind === 'empty' || last.endsEmpty === true;
+  return { kind: 'block', start, end: tailOf(text, last), children, mapping, endsEmpty };
 }
 
 /** A one-line plain or quoted scalar, read by js-yaml as `yaml`'s core schema reads it. */
@@ -156,10 +175,10 @@ function scalar(text: string, start: number, position: number, result: unknown):
   const quoted = c === 0x27 || c === 0x22;
   if (!quoted) {
     // js-yaml may stop past trailing blanks; `yaml` ends a plain scalar at its last character.
-    for (let d = text.charCodeAt(end - 1); end > start && (WS(d) || d === 0x0a); d = text.charCodeAt(end - 1)) end--;
+    for (let d = text.charCodeAt(end - 1); end > start && (WS(d) || EOL(d)); d = text.charCodeAt(end - 1)) end--;
   }
   if (end <= start) throw new Unusual('empty scalar');
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x0a) throw new Unusual('multi-line scalar');
+  for (let i = start; i < end; i++) if (EOL(text.charCodeAt(i))) throw new Unusual('multi-line scalar');
   if (quoted) {
     if (typeof result !== 'string' || text.charCodeAt(end - 1) !== c || end - start < 2) throw new Unusual('unterminated quote');
     // Escapes in double quotes are where two parsers could disagree; plans rarely need them.

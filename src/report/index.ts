@@ -23,4 +23,4 @@ export const FORMATS: Readonly<Record<string, Formatter>> = Object.freeze({
   'remediation-md': remediationMarkdown,
 });
 
-export type { Formatter, FormatOptions } from './types.js';
+export type { Formatter, FormatOptions, ReportOutput } from './types.js';

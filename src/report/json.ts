@@ -2,6 +2,7 @@ import type { AuditResult, FileResult } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
+import { jsonWithStreamedArray, PLACEHOLDER } from './chunks.js';
 import { escapeJsonText } from './text.js';
 import type { Formatter } from './types.js';
 
@@ -36,15 +37,23 @@ export interface JsonReport {
   rules: string[];
 }
 
-export const json: Formatter = (result, { lang }) => {
+export const json: Formatter = (result, options) => jsonChunks(result, options);
+
+/** File by file: only one file's part of the report exists at a time. */
+function* jsonChunks(result: Parameters<Formatter>[0], { lang }: Parameters<Formatter>[1]): Generator<string> {
   const rules = new Map(result.rules.map((r) => [r.id, r]));
-  const report: JsonReport = {
+  const report: Omit<JsonReport, 'files'> & { files: typeof PLACEHOLDER } = {
     reportVersion: JSON_REPORT_VERSION,
     tool: result.tool,
     lang,
     summary: summarise(result),
     ...(result.baseline ? { baseline: result.baseline } : {}),
-    files: result.files.map((f) => ({
+    files: PLACEHOLDER,
+    errors: result.errors,
+    rules: result.rules.map((r) => r.id),
+  };
+  const files = (function* (): Generator<JsonFileResult> {
+    for (const f of result.files) yield {
       file: f.file,
       ...(f.county ? { county: f.county } : {}),
       ...(f.encoding ? { encoding: f.encoding } : {}),
@@ -74,12 +83,11 @@ export const json: Formatter = (result, { lang }) => {
           ...(x.waiver ? { waiver: x.waiver } : {}),
         };
       }),
-    })),
-    errors: result.errors,
-    rules: result.rules.map((r) => r.id),
-  };
-  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
-};
+    };
+  })();
+  yield* jsonWithStreamedArray(report, 'files', 2, files, escapeJsonText);
+  yield '\n';
+}
 
 function summarise(result: Parameters<Formatter>[0]) {
   // Waived gaps are counted apart: they are shown, never counted as failures.

@@ -1,6 +1,7 @@
 import type { Rule, Severity } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
+import { jsonWithStreamedArray, PLACEHOLDER } from './chunks.js';
 import { fileUri, projectUrl, ruleDocsPath, ruleDocsUrl } from './links.js';
 import { escapeJsonText, inputErrorLine, sanitize } from './text.js';
 import type { Formatter } from './types.js';
@@ -15,7 +16,10 @@ export const FINGERPRINT_KEY = 'ruralAudit/v1';
  * `tool.driver.rules`, one result per gap with a 1-based region in a relative file URI, waived gaps
  * as accepted suppressions, input errors as tool-execution notifications.
  */
-export const sarif: Formatter = (result, { lang }) => {
+export const sarif: Formatter = (result, options) => sarifChunks(result, options);
+
+/** Results file by file: only one file's part of the log exists at a time. */
+function* sarifChunks(result: Parameters<Formatter>[0], { lang }: Parameters<Formatter>[1]): Generator<string> {
   const index = new Map(result.rules.map((r, i) => [r.id, i]));
   const notifications = [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))].map((e) => notification(e, lang));
   const log = {
@@ -35,12 +39,16 @@ export const sarif: Formatter = (result, { lang }) => {
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder rural-audit was run in; plan paths are relative to it.' } } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
-        results: result.files.flatMap((f) => f.findings.map((x) => resultOf(x, index.get(x.ruleId), lang))),
+        results: PLACEHOLDER,
       },
     ],
   };
-  return `${escapeJsonText(JSON.stringify(log, null, 2))}\n`;
-};
+  const results = (function* () {
+    for (const f of result.files) for (const x of f.findings) yield resultOf(x, index.get(x.ruleId), lang);
+  })();
+  yield* jsonWithStreamedArray(log, 'results', 6, results, escapeJsonText);
+  yield '\n';
+}
 
 function descriptor(r: Rule, lang: 'zh' | 'en') {
   const url = ruleDocsUrl(r.id);

@@ -48,31 +48,33 @@ const WORDS = {
 export const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 /** The default report for people at a terminal: gaps by file, then a per-area summary table. */
-export const table: Formatter = (result, { lang, color }) => {
+export const table: Formatter = (result, options) => tableLines(result, options);
+
+/** Line by line (each with its line feed): the findings of one file at a time, then the summaries. */
+function* tableLines(result: Parameters<Formatter>[0], { lang, color }: Parameters<Formatter>[1]): Generator<string> {
   const c = new Chalk({ level: color ? 1 : 0 });
   const words = WORDS[lang];
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const rules = new Map(result.rules.map((r) => [r.id, r]));
-  const out: string[] = [];
   for (const f of result.files) {
     if (f.error) {
-      out.push(c.underline(oneLine(f.file)), `  ${c.red(inputErrorLine(f.error, lang))}`);
-      out.push(...inputErrorExcerpt(f.error).map((l) => `    ${c.dim(l)}`), '');
+      yield* lines(c.underline(oneLine(f.file)), `  ${c.red(inputErrorLine(f.error, lang))}`);
+      yield* lines(...inputErrorExcerpt(f.error).map((l) => `    ${c.dim(l)}`), '');
       continue;
     }
     if (f.findings.length === 0) continue;
-    out.push(c.underline(oneLine(f.file)));
+    yield* lines(c.underline(oneLine(f.file)));
     for (const x of f.findings) {
       const rule = rules.get(x.ruleId);
       const where = `${x.line}:${x.column}`.padEnd(8);
       const label = x.waiver ? words.waived : SEVERITY_LABEL[x.severity][lang];
       const sev = (x.waiver ? c.dim : paint[x.severity])(label.padEnd(lang === 'zh' ? 3 : 8));
       const text = x.waiver ? c.dim(oneLine(x.message[lang])) : oneLine(x.message[lang]);
-      out.push(`  ${c.dim(where)}${sev} ${text}  ${c.dim(`${x.ruleId} [${x.clauses.join(', ') || '—'}]`)}`);
-      if (x.waiver) out.push(`  ${' '.repeat(8)}${c.dim(oneLine(words.waiver(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires)))}`);
-      else if (rule) out.push(`  ${' '.repeat(8)}${c.dim(`${words.fix}: ${oneLine(rule.remediation[lang])}`)}`);
+      yield* lines(`  ${c.dim(where)}${sev} ${text}  ${c.dim(`${x.ruleId} [${x.clauses.join(', ') || '—'}]`)}`);
+      if (x.waiver) yield* lines(`  ${' '.repeat(8)}${c.dim(oneLine(words.waiver(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires)))}`);
+      else if (rule) yield* lines(`  ${' '.repeat(8)}${c.dim(`${words.fix}: ${oneLine(rule.remediation[lang])}`)}`);
     }
-    out.push('');
+    yield* lines('');
   }
   const { areas, total, waived } = summariseByArea(result);
   const head = [words.area, ...(['error', 'warning', 'info'] as const).map((s) => SEVERITY_LABEL[s][lang]), ...(waived ? [words.waived] : [])];
@@ -82,7 +84,7 @@ export const table: Formatter = (result, { lang, color }) => {
     t.push([area ? area.title[lang] : a.area, a.counts.error, a.counts.warning, a.counts.info, ...(waived ? [a.waived] : [])]);
   }
   t.push([words.total, total.error, total.warning, total.info, ...(waived ? [waived] : [])]);
-  out.push(t.toString());
+  yield* lines(t.toString());
   const r = rollup(result, lang);
   if (r) {
     // Counties × areas: what a province reviewer compares first.
@@ -106,17 +108,20 @@ export const table: Formatter = (result, { lang, color }) => {
       },
       rows,
     );
-    out.push(rollupTable, c.dim(words.legend));
+    yield* lines(rollupTable, c.dim(words.legend));
     if (r.weakest.length > 0) {
-      out.push(`${words.weakest}: ${r.weakest.map((x) => `${x.area.title[lang]} (${x.score})`).join(lang === 'zh' ? '、' : ', ')}`);
+      yield* lines(`${words.weakest}: ${r.weakest.map((x) => `${x.area.title[lang]} (${x.score})`).join(lang === 'zh' ? '、' : ', ')}`);
     }
   }
   const audited = result.files.filter((f) => !f.error).length;
-  out.push(words.summary(audited, total.error, total.warning, total.info));
+  yield* lines(words.summary(audited, total.error, total.warning, total.info));
   const failed = result.files.filter((f) => f.error).length + result.errors.length;
-  if (failed > 0) out.push(c.red(`${words.notAudited}: ${failed}`));
-  return `${out.join('\n')}\n`;
-};
+  if (failed > 0) yield* lines(c.red(`${words.notAudited}: ${failed}`));
+}
+
+function* lines(...texts: string[]): Generator<string> {
+  for (const t of texts) yield `${t}\n`;
+}
 
 /**
  * A long column title on two balanced lines, so that a roll-up of ten areas still fits a wide

@@ -11,5 +11,11 @@ export interface FormatOptions {
   due?: string;
 }
 
-/** A report format: a pure function from the audit result to the report's text. */
-export type Formatter = (result: AuditResult, options: FormatOptions) => string;
+/**
+ * What a format gives: its text whole, bytes (binary formats), a promise of either, or text chunks
+ * made one at a time as they are written (long reports; src/report/chunks.ts).
+ */
+export type ReportOutput = string | Uint8Array | Iterable<string> | Promise<string | Uint8Array>;
+
+/** A report format: a pure function from the audit result to the report. */
+export type Formatter = (result: AuditResult, options: FormatOptions) => ReportOutput;

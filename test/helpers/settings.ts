@@ -2,6 +2,7 @@ import { noticeText } from '../../src/audit/notices.js';
 import { exitCode } from '../../src/audit/result.js';
 import { auditWithSettings, type SettingsOptions } from '../../src/cli/settings.js';
 import { FORMATS } from '../../src/report/index.js';
+import { joinReport } from '../../src/report/chunks.js';
 import { inputErrorLine } from '../../src/report/text.js';
 
 /**
@@ -24,7 +25,7 @@ export async function checkIn(cwd: string, paths: string[], args: string[] = [])
   }
   const result = await auditWithSettings(paths, opts, {});
   const notices = (result.notices ?? []).map((n) => noticeText(n, 'en'));
-  const report = JSON.parse(FORMATS.json!(result, { lang: 'en', color: false }));
+  const report = JSON.parse(joinReport(FORMATS.json!(result, { lang: 'en', color: false })));
   const problems = [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))].map((e) => inputErrorLine(e, 'en'));
   const stderr = [...problems, ...notices].map((l) => `${l}\n`).join('');
   const code = exitCode(result, 'error');

@@ -5,8 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditPaths } from '../../src/audit/run.js';
 import { loadSettings } from '../../src/audit/settings.js';
 import type { AuditResult } from '../../src/audit/result.js';
-import { FINGERPRINT_KEY, sarif } from '../../src/report/sarif.js';
+import { joinReport } from '../../src/report/chunks.js';
+import { FINGERPRINT_KEY, sarif as sarifChunks } from '../../src/report/sarif.js';
 import { CONTROL, examples, hostile, planCopy, waive } from './helpers.js';
+
+const sarif = (...args: Parameters<typeof sarifChunks>): string => joinReport(sarifChunks(...args));
 
 const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit/result.js';
-import { table } from '../../src/report/table.js';
+import { joinReport } from '../../src/report/chunks.js';
+import { table as tableLines } from '../../src/report/table.js';
 import { cli } from '../helpers/cli.js';
 import { CONTROL, examples, hostile, planCopy, waive } from './helpers.js';
+
+const table = (...args: Parameters<typeof tableLines>): string => joinReport(tableLines(...args));
 
 /** Columns a terminal gives a character: two for East Asian wide and fullwidth ones. */
 const width = (s: string) =>

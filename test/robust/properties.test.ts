@@ -11,6 +11,7 @@ import type { AuditResult } from '../../src/audit/result.js';
 import { auditDocument, compileCatalog } from '../../src/engine/audit.js';
 import { INPUT_ERROR_MESSAGES } from '../../src/plan/input-error.js';
 import { isInputError, parseDocumentBytes } from '../../src/plan/load.js';
+import { joinReport } from '../../src/report/chunks.js';
 import { FORMATS } from '../../src/report/index.js';
 import { catalog } from '../helpers/audit.js';
 
@@ -40,7 +41,7 @@ function reportsOf(bytes: Uint8Array): string {
     terms: cat.terms,
   };
   return Object.entries(FORMATS)
-    .flatMap(([name, format]) => (['zh', 'en'] as const).map((lang) => `${name}/${lang}\n${format(result, { lang, color: false })}`))
+    .flatMap(([name, format]) => (['zh', 'en'] as const).map((lang) => `${name}/${lang}\n${joinReport(format(result, { lang, color: false }))}`))
     .join('\n');
 }
 

@@ -1,0 +1,44 @@
+// The last step of `npm run build`: the compiled CLI and its worker thread, each bundled with
+// their dependencies into one file (dist/bundle/), so that starting the CLI reads two files
+// instead of some three hundred modules (docs/performance.md, "Start-up"). The library
+// (dist/index.js) stays unbundled.
+//
+// Modules find their data next to themselves (the catalog snapshot, the precompiled validator,
+// rules/, package.json) through import.meta.url; inside a bundle that would be the bundle's URL,
+// so each module's import.meta.url is rewritten to its own file in dist/. The worker pool keeps
+// the bundle's URL, so that the bundled CLI starts the bundled worker beside it.
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const OUT = join(DIST, 'bundle');
+const POOL = join(DIST, 'audit', 'pool.js');
+
+const ownImportMetaUrl = {
+  name: 'own-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!args.path.startsWith(DIST + sep) || args.path === POOL || !text.includes('import.meta.url')) return undefined;
+      const own = relative(OUT, args.path).split(sep).join('/');
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, import.meta.url).href`), loader: 'js' };
+    });
+  },
+};
+
+await build({
+  entryPoints: { cli: join(DIST, 'cli', 'main.js'), worker: join(DIST, 'audit', 'worker.js') },
+  outdir: OUT,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // CommonJS dependencies (ajv, cli-table3) call require(); an ES module has none of its own.
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  plugins: [ownImportMetaUrl],
+  logLevel: 'warning',
+  legalComments: 'none',
+});
