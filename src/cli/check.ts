@@ -10,7 +10,7 @@ import { parseByteSize } from '../plan/load.js';
 import { FORMATS } from '../report/index.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitizeLine, SEVERITY_RANK } from '../report/text.js';
-import { OutputError, wantsColor, writeReport } from './output.js';
+import { OutputError, terminalWidth, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './usage.js';
@@ -106,6 +106,7 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
     const text = FORMATS[out.format]!(result, {
       lang: opts.lang,
       color: toTerminal && wantsColor(process.stdout),
+      ...(toTerminal ? { width: terminalWidth(process.stdout) } : {}),
       failOn: opts.failOn,
       ...(opts.due ? { due: opts.due } : {}),
     });
