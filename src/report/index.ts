@@ -2,7 +2,7 @@ import { github } from './github.js';
 import { githubSummary } from './github-summary.js';
 import { html } from './html.js';
 import { json } from './json.js';
-import { junit } from './junit.js';
+import { junit, junitXunit } from './junit.js';
 import { markdown } from './markdown.js';
 import { remediation, remediationMarkdown } from './remediation.js';
 import { sarif } from './sarif.js';
@@ -15,6 +15,7 @@ export const FORMATS: Readonly<Record<string, Formatter>> = Object.freeze({
   json,
   sarif,
   junit,
+  'junit-xunit': junitXunit,
   github,
   'github-summary': githubSummary,
   markdown,
