@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -157,14 +157,38 @@ describe('action.yml (GitHub Action)', () => {
 describe('.pre-commit-hooks.yaml', () => {
   const hook = hooks.find((h: { id: string }) => h.id === 'rural-audit');
 
-  it("runs the bin of the rural-audit the repository installs, without installing anything itself", () => {
+  /** The entry as pre-commit runs it: split like a shell would (shlex), then args and the staged files. */
+  const entry = (): string[] => {
+    const m = /^bash -c '([^']*)' (\S+)$/.exec(hook.entry);
+    expect(m, hook.entry).not.toBeNull();
+    return ['bash', '-c', m![1]!, m![2]!];
+  };
+  /** A repository of plans with rural-audit installed in node_modules/.bin, as npm ci leaves it. */
+  const installed = () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(BIN, join(dir, 'node_modules/.bin/rural-audit'));
+    return dir;
+  };
+  const commit = (dir: string, args: string[], staged: string[]) => {
+    const [cmd, ...rest] = entry();
+    // No standard input, as pre-commit runs hooks (a pipe or socket there makes bash read ~/.bashrc).
+    return spawnSync(cmd!, [...rest, ...args, ...staged], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
+  };
+
+  it('runs the bin of the rural-audit the repository installs, without installing anything itself', () => {
     // language: node would make pre-commit run `npm install -g git+…`, which cannot build this
     // TypeScript package (npm/cli#8440); see the comment in .pre-commit-hooks.yaml.
     expect(hook.language).toBe('system');
-    const words = hook.entry.split(' ');
-    expect(words.slice(0, 3)).toEqual(['npx', '--no', '--']);
-    expect(Object.keys(pkg.bin)).toContain(words[3]);
-    expect(words.slice(4)).toEqual(['check']);
+    expect(entry()[2]).toContain(`exec node_modules/.bin/${Object.keys(pkg.bin)[0]} check "$@"`);
+  });
+
+  it('says in one line what to install when rural-audit is not installed', () => {
+    const r = commit(workspace(), [], ['plans/partial.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('rural-audit is not installed here: npm install --save-dev ./vendor/rural-audit-0.1.0.tgz (the release tarball; README, Install), or npm ci\n');
+    expect(r.stderr).toContain(`rural-audit-${pkg.version}.tgz`);
   });
 
   it('picks plan files and leaves other YAML alone', () => {
@@ -174,16 +198,12 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('blocks a commit of a plan with gaps and lets an aligned one through, as pre-commit calls it', () => {
-    const dir = workspace();
-    // pre-commit runs: entry, then the hook's args, then the staged file names; `npx --no --
-    // rural-audit` is the installed bin.
-    const entryArgs = hook.entry.split(' ').slice(4);
-    const commit = (args: string[], staged: string[]) => spawnSync(process.execPath, [BIN, ...entryArgs, ...args, ...staged], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-    expect(commit([], ['plans/aligned.yaml']).status).toBe(0);
-    const blocked = commit([], ['plans/partial.yaml', 'plans/aligned.yaml']);
+    const dir = installed();
+    expect(commit(dir, [], ['plans/aligned.yaml']).status).toBe(0);
+    const blocked = commit(dir, [], ['plans/partial.yaml', 'plans/aligned.yaml']);
     expect(blocked.status).toBe(1);
     expect(blocked.stdout).toContain('plans/partial.yaml');
-    expect(commit(['--fail-on', 'warning'], ['plans/aligned.yaml']).status).toBe(0);
+    expect(commit(dir, ['--fail-on', 'warning'], ['plans/aligned.yaml']).status).toBe(0);
   });
 });
 
