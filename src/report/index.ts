@@ -1,3 +1,4 @@
+import { compact } from './compact.js';
 import { github } from './github.js';
 import { githubSummary } from './github-summary.js';
 import { html } from './html.js';
@@ -22,6 +23,7 @@ export const FORMATS: Readonly<Record<string, Formatter>> = Object.freeze({
   html,
   remediation,
   'remediation-md': remediationMarkdown,
+  compact,
 });
 
 export type { Formatter, FormatOptions } from './types.js';
