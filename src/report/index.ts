@@ -16,13 +16,13 @@ export const FORMATS: Readonly<Record<string, Formatter>> = Object.freeze({
   json,
   sarif,
   junit,
-  'junit-xunit': junitXunit,
   github,
   'github-summary': githubSummary,
   markdown,
   html,
   remediation,
   'remediation-md': remediationMarkdown,
+  'junit-xunit': junitXunit,
   compact,
 });
 
