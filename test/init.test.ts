@@ -140,7 +140,7 @@ describe('rural-audit init (the built CLI)', () => {
     expect(r.stderr).toMatch(/已生成 plan\.yaml：\d+ 处「待填写」需要填写/);
     const first = readFileSync(join(dir, 'plan.yaml'), 'utf8');
     expect(first).toContain('name: 桃溪县');
-    expect(first.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*src\/plan\/plan\.schema\.json$/);
+    expect(first.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*dist\/plan\/editor\.schema\.json$/);
 
     writeFileSync(join(dir, 'plan.yaml'), 'my work\n');
     const again = cli(['init'], { cwd: dir });
@@ -274,11 +274,13 @@ function gbk(text: string): number[] {
 }
 
 describe('rural-audit schema', () => {
-  it('prints the plan JSON Schema the audit uses, with its bilingual titles', () => {
+  it('prints the plan JSON Schema for editors: the audit\'s, with its bilingual titles and the editor annotations', () => {
     const r = cli(['schema']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual(planSchema);
+    const printed = JSON.parse(r.stdout);
+    expect(Object.keys(printed.properties)).toEqual(Object.keys(planSchema.properties));
+    expect(printed.$defs.county_code.patternErrorMessage).toMatch(/^县级行政区划代码/);
     expect(r.stdout).toContain('"title": "四不摘 / Four no-removals (R2.2)"');
   });
 });

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { validateAction, validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { FORMATS } from '../src/report/index.js';
 import { BIN, ROOT } from './helpers/cli.js';
@@ -41,7 +42,7 @@ function bash(script: string, cwd: string, env: Record<string, string>, errexit 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** `${{ inputs.x }}`, `${{ github.action_path }}`, `${{ steps.audit.outputs.x }}`: nothing else is expected in the action. */
+/** `${{ inputs.x }}`, `${{ github.action_path }}`, `${{ steps.audit.outputs.x || 'd' }}`: nothing else is expected in the action. */
 function evaluate(value: string, inputs: Record<string, string>, outputs: Record<string, string> = {}): string {
   return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
     const input = /^inputs\.([\w-]+)$/.exec(expr);
@@ -50,78 +51,144 @@ function evaluate(value: string, inputs: Record<string, string>, outputs: Record
       return inputs[input[1]!] ?? action.inputs[input[1]!].default ?? '';
     }
     if (expr === 'github.action_path') return ROOT.replace(/\/$/, '');
-    const output = /^steps\.audit\.outputs\.([\w-]+)$/.exec(expr);
-    if (output) return outputs[output[1]!] ?? '';
+    const output = /^steps\.audit\.outputs\.([\w-]+)(?: \|\| '(\w*)')?$/.exec(expr);
+    if (output) return outputs[output[1]!] || (output[2] ?? '');
     throw new Error(`unexpected expression in action.yml: ${expr}`);
   });
 }
 
-function runAuditStep(inputs: Record<string, string>) {
+const stepNamed = (name: string) => action.runs.steps.find((s: { name: string }) => s.name === name);
+
+function runAuditStep(inputs: Record<string, string>, prepare: (dir: string) => void = () => undefined, env: Record<string, string> = {}) {
   const dir = workspace();
+  prepare(dir);
   const step = action.runs.steps.find((s: { id?: string }) => s.id === 'audit');
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(step.env as Record<string, string>)) env[k] = evaluate(v, inputs);
-  env.RURAL_AUDIT_FORMAT = runnable(env.RURAL_AUDIT_FORMAT!);
-  env.GITHUB_OUTPUT = join(dir, 'github-output');
-  writeFileSync(env.GITHUB_OUTPUT, '');
-  const r = bash(step.run, dir, env);
-  const outputs = Object.fromEntries(readFileSync(env.GITHUB_OUTPUT, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split('=') as [string, string]));
-  return { ...r, dir, outputs, report: join(dir, env.INPUT_SARIF_FILE!) };
+  const stepEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(step.env as Record<string, string>)) stepEnv[k] = evaluate(v, inputs);
+  stepEnv.GITHUB_OUTPUT = join(dir, 'github-output');
+  stepEnv.GITHUB_STEP_SUMMARY = join(dir, 'step-summary.md');
+  writeFileSync(stepEnv.GITHUB_OUTPUT, '');
+  // As the runner calls a bash step: bash --noprofile --norc -eo pipefail.
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...stepEnv, ...env } });
+  const outputs = Object.fromEntries(readFileSync(stepEnv.GITHUB_OUTPUT, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split('=') as [string, string]));
+  const summary = existsSync(stepEnv.GITHUB_STEP_SUMMARY) ? readFileSync(stepEnv.GITHUB_STEP_SUMMARY, 'utf8') : '';
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, dir, outputs, summary, report: join(dir, stepEnv.INPUT_SARIF_FILE!) };
 }
 
 describe('action.yml (GitHub Action)', () => {
-  it('is a composite action whose run steps name their shell, and which uploads SARIF to code scanning', () => {
+  it('lints clean as an action (action-validator, on the SchemaStore schema), and so does the workflow of docs/ci.md', () => {
+    expect(validateAction(read('action.yml')).errors).toEqual([]);
+    const workflows = [...read('docs/ci.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => /^jobs:/m.test(b));
+    expect(workflows.length).toBeGreaterThan(0);
+    for (const w of workflows) expect(validateWorkflow(w).errors).toEqual([]);
+    // The linter does catch what it should: a composite step without its shell.
+    expect(validateAction(read('action.yml').replace(/\n {6}shell: bash/, '')).errors).not.toEqual([]);
+  });
+
+  it('is a composite action that audits once, for SARIF, annotations, the job summary and the log', () => {
     expect(action.runs.using).toBe('composite');
     for (const step of action.runs.steps) if (step.run) expect(step.shell, step.name).toBe('bash');
     const audit = action.runs.steps.find((s: { id?: string }) => s.id === 'audit');
-    expect(audit.env.RURAL_AUDIT_FORMAT).toBe('sarif');
-    expect(audit.run).toContain('--format "$RURAL_AUDIT_FORMAT" --output "$INPUT_SARIF_FILE"');
+    expect(audit.run.match(/node "\$RURAL_AUDIT" check/g)).toHaveLength(1);
+    expect(audit.run).toContain('-f "sarif:$INPUT_SARIF_FILE" -f github -f "github-summary:');
     const upload = action.runs.steps.find((s: { uses?: string }) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload.with.sarif_file).toBe('${{ inputs.sarif-file }}');
     expect(upload.if).toContain('always()');
-    expect(evaluate(action.runs.steps.find((s: { name: string }) => s.name === 'Install rural-audit')['working-directory'], {})).toBe(ROOT.replace(/\/$/, ''));
+    expect(evaluate(stepNamed('Install rural-audit')['working-directory'], {})).toBe(ROOT.replace(/\/$/, ''));
     // The action runs the checkout's bin, which is what package.json publishes.
     expect(audit.env.RURAL_AUDIT).toBe(`\${{ github.action_path }}/${pkg.bin['rural-audit']}`);
   });
 
-  it('audits the plans, writes the report, prints the table and records exit code 1 without failing the step', () => {
+  it('audits once: SARIF to its file, annotations and the table in the log, the job summary, exit code 1 recorded', () => {
     const r = runAuditStep({ paths: 'plans/aligned.yaml\nplans/partial.yaml', lang: 'en' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.outputs['exit-code']).toBe('1');
-    const report = JSON.parse(readFileSync(r.report, 'utf8'));
-    if ('sarif' in FORMATS) expect(report.version).toBe('2.1.0');
-    else expect(report.files.map((f: { file: string }) => f.file)).toEqual(['plans/aligned.yaml', 'plans/partial.yaml']);
+    expect(JSON.parse(readFileSync(r.report, 'utf8')).version).toBe('2.1.0');
+    expect(r.stdout).toContain('::error file=plans/partial.yaml,line=77,col=17,endLine=77,endColumn=29,title=no-removal-through-transition [R2.2]::');
     expect(r.stdout).toMatch(/77:17 +error +no_removals\.supervision\.kept_until/);
+    expect(r.summary).toMatch(/^### rural-audit: \d+ error/);
   });
 
-  it('records 0 for aligned plans and 2 for a glob that matches nothing; a path cannot inject a command', () => {
+  it('takes one path per line, spaces and surrounding blanks allowed', () => {
+    const r = runAuditStep({ paths: '  plans/aligned.yaml\n\nplans/my plan.yaml  \n' }, (dir) => copyFileSync(join(dir, 'plans/partial.yaml'), join(dir, 'plans/my plan.yaml')));
+    expect(r.outputs['exit-code'], r.stderr).toBe('1');
+    expect(r.stdout).toContain('::error file=plans/my plan.yaml,line=77');
+  });
+
+  it('records 0 for aligned plans, 2 for a glob that matches nothing and 2 when the audit cannot start; a path cannot inject a command', () => {
     expect(runAuditStep({ paths: 'plans/aligned.yaml' }).outputs['exit-code']).toBe('0');
-    const hostile = runAuditStep({ paths: 'plans/*.txt $(touch pwned) `touch pwned2`' });
+    const hostile = runAuditStep({ paths: 'plans/*.txt\n$(touch pwned)\n`touch pwned2`' });
     expect(hostile.outputs['exit-code']).toBe('2');
     expect(existsSync(join(hostile.dir, 'pwned'))).toBe(false);
     expect(existsSync(join(hostile.dir, 'pwned2'))).toBe(false);
+    const broken = runAuditStep({}, () => undefined, { RURAL_AUDIT: '/nowhere/rural-audit.js' });
+    expect(broken.outputs['exit-code']).toBe('2');
   });
 
-  it('fails the job with the audit exit code, and only when it is not 0', () => {
-    const step = action.runs.steps.find((s: { name: string }) => s.name === 'Fail when gaps reach fail-on');
-    expect(step.if).toBe("steps.audit.outputs.exit-code != '0'");
-    const r = bash(step.run, tmpdir(), { CODE: evaluate(step.env.CODE, {}, { 'exit-code': '1' }) });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('::error title=rural-audit::rural-audit exited 1');
+  it("leaves the caller's Node alone when it is 20.10 or later, and sets one up otherwise", () => {
+    const check = stepNamed('Check Node.js');
+    const usable = (path: string) => {
+      const out = join(workspace(), 'out');
+      writeFileSync(out, '');
+      spawnSync('/bin/bash', ['-eo', 'pipefail', '-c', check.run], { encoding: 'utf8', env: { PATH: path, GITHUB_OUTPUT: out } });
+      return readFileSync(out, 'utf8').trim();
+    };
+    expect(usable(process.env.PATH ?? '')).toBe('usable=true');
+    const old = workspace();
+    writeFileSync(join(old, 'node'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    expect(usable(old)).toBe('usable=false');
+    expect(usable('/nowhere')).toBe('usable=false');
+    expect(stepNamed('Set up Node.js').if).toBe("steps.node.outputs.usable != 'true'");
+  });
+
+  it('fails the job with the audit exit code, also when the audit never ran, and declares a defined output', () => {
+    const step = stepNamed('Fail when gaps reach fail-on');
+    expect(step.if).toBe('always()');
+    const fail = (code: string) => bash(step.run, tmpdir(), { CODE: evaluate(step.env.CODE, {}, { 'exit-code': code }) }, false);
+    expect(fail('0').code).toBe(0);
+    expect(fail('1')).toMatchObject({ code: 1, stdout: expect.stringContaining('::error title=rural-audit::rural-audit found gaps') });
+    expect(fail('2').code).toBe(2);
+    expect(fail('')).toMatchObject({ code: 2, stdout: expect.stringContaining('the audit did not run') });
+    expect(evaluate(action.outputs['exit-code'].value, {}, {})).toBe('2');
+    expect(evaluate(action.outputs['exit-code'].value, {}, { 'exit-code': '0' })).toBe('0');
   });
 });
 
 describe('.pre-commit-hooks.yaml', () => {
   const hook = hooks.find((h: { id: string }) => h.id === 'rural-audit');
 
-  it("runs the bin of the rural-audit the repository installs, without installing anything itself", () => {
+  /** The entry as pre-commit runs it: split like a shell would (shlex), then args and the staged files. */
+  const entry = (): string[] => {
+    const m = /^bash -c '([^']*)' (\S+)$/.exec(hook.entry);
+    expect(m, hook.entry).not.toBeNull();
+    return ['bash', '-c', m![1]!, m![2]!];
+  };
+  /** A repository of plans with rural-audit installed in node_modules/.bin, as npm ci leaves it. */
+  const installed = () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(BIN, join(dir, 'node_modules/.bin/rural-audit'));
+    return dir;
+  };
+  const commit = (dir: string, args: string[], staged: string[]) => {
+    const [cmd, ...rest] = entry();
+    // No standard input, as pre-commit runs hooks (a pipe or socket there makes bash read ~/.bashrc).
+    return spawnSync(cmd!, [...rest, ...args, ...staged], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
+  };
+
+  it('runs the bin of the rural-audit the repository installs, without installing anything itself', () => {
     // language: node would make pre-commit run `npm install -g git+…`, which cannot build this
     // TypeScript package (npm/cli#8440); see the comment in .pre-commit-hooks.yaml.
     expect(hook.language).toBe('system');
-    const words = hook.entry.split(' ');
-    expect(words.slice(0, 3)).toEqual(['npx', '--no', '--']);
-    expect(Object.keys(pkg.bin)).toContain(words[3]);
-    expect(words.slice(4)).toEqual(['check']);
+    expect(entry()[2]).toContain(`exec node_modules/.bin/${Object.keys(pkg.bin)[0]} check "$@"`);
+  });
+
+  it('says in one line what to install when rural-audit is not installed', () => {
+    const r = commit(workspace(), [], ['plans/partial.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('rural-audit is not installed here: npm install --save-dev ./vendor/rural-audit-0.1.0.tgz (the release tarball; README, Install), or npm ci\n');
+    expect(r.stderr).toContain(`rural-audit-${pkg.version}.tgz`);
   });
 
   it('picks plan files and leaves other YAML alone', () => {
@@ -131,16 +198,12 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('blocks a commit of a plan with gaps and lets an aligned one through, as pre-commit calls it', () => {
-    const dir = workspace();
-    // pre-commit runs: entry, then the hook's args, then the staged file names; `npx --no --
-    // rural-audit` is the installed bin.
-    const entryArgs = hook.entry.split(' ').slice(4);
-    const commit = (args: string[], staged: string[]) => spawnSync(process.execPath, [BIN, ...entryArgs, ...args, ...staged], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-    expect(commit([], ['plans/aligned.yaml']).status).toBe(0);
-    const blocked = commit([], ['plans/partial.yaml', 'plans/aligned.yaml']);
+    const dir = installed();
+    expect(commit(dir, [], ['plans/aligned.yaml']).status).toBe(0);
+    const blocked = commit(dir, [], ['plans/partial.yaml', 'plans/aligned.yaml']);
     expect(blocked.status).toBe(1);
     expect(blocked.stdout).toContain('plans/partial.yaml');
-    expect(commit(['--fail-on', 'warning'], ['plans/aligned.yaml']).status).toBe(0);
+    expect(commit(dir, ['--fail-on', 'warning'], ['plans/aligned.yaml']).status).toBe(0);
   });
 });
 

@@ -71,8 +71,8 @@ describe('the packed package', () => {
     const r = run(npx, ['--no', 'rural-audit', 'init', 'new.yaml', '--county', '桃溪县'], { cwd: app });
     expect(r.code, r.stderr).toBe(0);
     const first = readFileSync(join(app, 'new.yaml'), 'utf8').split('\n')[0]!;
-    expect(first).toBe('# yaml-language-server: $schema=./node_modules/rural-audit/src/plan/plan.schema.json');
-    expect(existsSync(join(app, 'node_modules/rural-audit/src/plan/plan.schema.json'))).toBe(true);
+    expect(first).toBe('# yaml-language-server: $schema=./node_modules/rural-audit/dist/plan/editor.schema.json');
+    expect(existsSync(join(app, 'node_modules/rural-audit/dist/plan/editor.schema.json'))).toBe(true);
   });
 
   it('imports as a library by its name, and its schema by its exported path', () => {

@@ -12,9 +12,11 @@ import { FORMATS, type ReportOutput } from '../report/index.js';
 import { OMITTED_NOTICE } from '../engine/limits.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitizeLine } from '../report/text.js';
-import { OutputError, printReport, wantsColor, writeReport } from './output.js';
+import { OutputError, printReport, terminalWidth, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { createProgress } from './progress.js';
+import { watchPlans } from './watch.js';
+import { errorsOnly, openWarnings } from '../report/quiet.js';
 import { UsageError } from './usage.js';
 
 interface CheckOptions {
@@ -27,6 +29,9 @@ interface CheckOptions {
   maxFileSize: string;
   jobs?: string;
   shard?: string;
+  quiet?: boolean;
+  maxWarnings?: string;
+  watch?: boolean;
 }
 
 type Options = CheckOptions & SettingsOptions;
@@ -44,6 +49,11 @@ Examples:
   $ rural-audit check plans/ --write-baseline .rural-audit-baseline.json
   $ rural-audit check plans/ --baseline .rural-audit-baseline.json   fail only on new gaps
   $ rural-audit check plans/ --shard 2/4 -f json -o shard-2.json   one job of a CI matrix
+  $ rural-audit check plans/ --quiet                 errors only
+  $ rural-audit check plans/ --max-warnings 10       fail also on more than 10 warnings
+  $ rural-audit check plans/ -f compact              file:line:col: severity rule message
+  $ rural-audit check plans/ --rule terrain-declared=off --rule area:talent=error
+  $ rural-audit check plan.yaml --watch              re-audit on every save
 
 Exit codes: 0 no gap at or above --fail-on, 1 gaps found, 2 usage, input or catalog error.`;
 
@@ -71,6 +81,10 @@ export function registerCheck(program: Command): void {
     .option('--baseline <file>', 'report only gaps not recorded in this baseline')
     .option('--write-baseline <file>', 'record the current gaps as a baseline (the run then exits 0 unless input errors)')
     .option('-j, --jobs <n>', 'worker threads auditing files in parallel (default: the number of cores)')
+    .option('-q, --quiet', 'report errors only: warnings and info are left out of every report')
+    .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings, not waived')
+    .option('--rule <id=level>', "set a rule's level, as the config's rules: do (off, on, info, warning, error; an id, area:ID or *); repeatable", (v: string, all: string[] = []) => [...all, v])
+    .option('-w, --watch', 're-audit a plan whenever it changes, and print the whole report again (until Ctrl-C)')
     .option('--shard <i/n>', 'audit only shard i of n of the sorted file list (a CI matrix job); combine with `rural-audit merge`')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: Options) => {
@@ -95,10 +109,21 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   if (opts.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got ${opts.shard})`);
   const outputs = parseOutputs(opts.format ?? [], opts.output);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings must be a whole number, 0 or more');
+  const auditOptions = { encoding, maxBytes, jobs, shard };
   const progress = createProgress();
-  const result = await auditWithSettings(paths, opts, { encoding, maxBytes, jobs, shard, onFile: progress.update, onSearch: (entries, dir) => progress.update(entries, 0, dir) }).finally(progress.end);
+  const result = await auditWithSettings(paths, opts, { ...auditOptions, onFile: progress.update, onSearch: (entries, dir) => progress.update(entries, 0, dir) }).finally(progress.end);
   reportProblems(result, opts.lang, encoding !== undefined);
   for (const n of result.notices ?? []) process.stderr.write(`${sanitizeLine(noticeText(n, opts.lang))}\n`);
+  const report = (r: AuditResult) => emitReports(r, outputs, opts, maxWarnings);
+  const code = await report(result);
+  return opts.watch ? watchPlans(paths, result, { ...auditOptions, jobs: 1 }, opts, report) : code;
+}
+
+/** Every report of the run written (stdout last), and the exit code. */
+async function emitReports(full: AuditResult, outputs: OutputSpec[], opts: Options, maxWarnings: number | undefined): Promise<number> {
+  const result = opts.quiet ? errorsOnly(full) : full;
   const failures: string[] = [];
   let stdout: ReportOutput | undefined;
   for (const out of outputs) {
@@ -106,6 +131,7 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
     const text = FORMATS[out.format]!(result, {
       lang: opts.lang,
       color: toTerminal && wantsColor(process.stdout),
+      ...(toTerminal ? { width: terminalWidth(process.stdout) } : {}),
       failOn: opts.failOn,
       ...(opts.due ? { due: opts.due } : {}),
     });
@@ -122,8 +148,16 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   if (stdout !== undefined) await printReport(stdout);
   // Every other report is still written; a failed one is named, and the run exits 2.
   if (failures.length > 0) throw new OutputError(failures.join('; '));
-  if (opts.writeBaseline !== undefined && exitCode(result, opts.failOn) === 1) return 0;
-  return exitCode(result, opts.failOn);
+  // Warnings are counted even under --quiet, as ESLint counts them.
+  const code = exitCode(full, opts.failOn);
+  const tooMany = maxWarnings !== undefined && code === 0 && openWarnings(full) > maxWarnings;
+  if (tooMany) {
+    process.stderr.write(
+      opts.lang === 'zh' ? `警告 ${openWarnings(full)} 个，超过 --max-warnings ${maxWarnings}\n` : `${openWarnings(full)} warning(s), more than --max-warnings ${maxWarnings}\n`,
+    );
+  }
+  if (opts.writeBaseline !== undefined && code === 1) return 0;
+  return tooMany ? 1 : code;
 }
 
 export interface OutputSpec {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadCatalog } from '../catalog/load.js';
 import { PLACEHOLDER } from '../plan/placeholder.js';
+import { EDITOR_SCHEMA_FILE } from '../scaffold/editorSchema.js';
 import { planTemplate } from '../scaffold/template.js';
 import { readVillagesCsv, type VillageRow } from '../scaffold/villages-csv.js';
 import { sanitize } from '../report/text.js';
@@ -13,7 +14,7 @@ import { guardTemporaryFiles, pending } from './output.js';
 import { UsageError } from './usage.js';
 
 /** The plan format's JSON Schema as shipped in the package (package.json `files`). */
-export const SCHEMA_FILE = fileURLToPath(new URL('../../src/plan/plan.schema.json', import.meta.url));
+export const SCHEMA_FILE = fileURLToPath(new URL(`../plan/${EDITOR_SCHEMA_FILE}`, import.meta.url));
 
 interface InitOptions {
   force?: boolean;

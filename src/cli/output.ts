@@ -136,3 +136,13 @@ export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = 
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
+
+/**
+ * Columns the human report must fit: `COLUMNS` when set (a positive whole number), else the
+ * terminal's width; undefined for a pipe or a file, whose lines are not wrapped.
+ */
+export function terminalWidth(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'columns'>, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const columns = Number(env.COLUMNS);
+  if (env.COLUMNS !== undefined && Number.isInteger(columns) && columns > 0) return columns;
+  return stream.isTTY === true && stream.columns > 0 ? stream.columns : undefined;
+}

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import planSchema from '../plan/plan.schema.json' with { type: 'json' };
+import { loadCatalog } from '../catalog/load.js';
+import { editorSchema } from '../scaffold/editorSchema.js';
 
 const EXAMPLES = `
 Examples:
@@ -11,9 +12,9 @@ Editor set-up: docs/editor.md. Field reference: docs/plan-format.md.`;
 export function registerSchema(program: Command): void {
   program
     .command('schema')
-    .description("print the plan format's JSON Schema, with Chinese and English titles / 输出规划格式的 JSON Schema")
+    .description("print the plan format's JSON Schema for editors: Chinese and English titles and messages / 输出供编辑器使用的规划格式 JSON Schema")
     .addHelpText('after', EXAMPLES)
     .action(() => {
-      process.stdout.write(`${JSON.stringify(planSchema, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(editorSchema(loadCatalog()), null, 2)}\n`);
     });
 }

@@ -4,7 +4,7 @@ import { auditPaths } from '../audit/run.js';
 import type { AuditResult } from '../audit/result.js';
 import { loadSettings, type AuditSettings } from '../audit/settings.js';
 import { applyBaseline, baselineText } from '../baseline/baseline.js';
-import { loadConfig, type Config } from '../config/load.js';
+import { loadConfig, type Config, type Layer, type Level, type RuleSetting } from '../config/load.js';
 import { printConfig } from '../config/print.js';
 import { resolveToday } from '../waivers/waiver.js';
 import { writeReport } from './output.js';
@@ -21,12 +21,35 @@ export interface SettingsOptions {
   writeBaseline?: string;
   /** The folder paths are relative to; the working directory by default. */
   cwd?: string;
+  /** `--rule ID=LEVEL` (repeatable): like the config's `rules:`, and over every file's settings. */
+  rule?: string[];
 }
 
 const configOption = (opts: SettingsOptions): string | false | undefined => (opts.config === true ? undefined : opts.config);
 
 export function configFrom(opts: SettingsOptions): Config {
-  return loadConfig({ config: configOption(opts), cwd: opts.cwd });
+  const config = loadConfig({ config: configOption(opts), cwd: opts.cwd });
+  if (!opts.rule?.length) return config;
+  const layer: Layer = { label: 'command line', rules: opts.rule.map((r) => ruleSetting(r, config)), parameters: [] };
+  // Last, and after every override's own settings too: the command line has the final word.
+  return {
+    ...config,
+    layers: [...config.layers, layer],
+    overrides: config.overrides.map((o) => ({ ...o, layer: { ...o.layer, rules: [...o.layer.rules, ...layer.rules] } })),
+  };
+}
+
+const LEVELS = ['off', 'on', 'info', 'warning', 'error'];
+
+/** `--rule no-removal-complete=warning`, `--rule area:talent=off`, `--rule '*=error'`. */
+function ruleSetting(value: string, config: Config): RuleSetting {
+  const at = value.lastIndexOf('=');
+  const key = at < 0 ? value : value.slice(0, at);
+  const level = at < 0 ? '' : value.slice(at + 1);
+  if (!LEVELS.includes(level)) throw new UsageError(`--rule ${value}: give ID=LEVEL, LEVEL one of ${LEVELS.join(', ')}`);
+  const known = key === '*' || (key.startsWith('area:') ? config.catalog.areas.some((a) => `area:${a.id}` === key) : config.catalog.rules.some((r) => r.id === key));
+  if (!known) throw new UsageError(`--rule ${value}: unknown rule id or area ${key} (rural-audit rules lists them)`);
+  return { key, level: level as Level, at: `--rule ${value}` };
 }
 
 /** A path given relative to `cwd`, as the process can open it (and as messages should show it). */

@@ -1,4 +1,5 @@
 import type { Severity } from '../catalog/types.js';
+import type { Finding } from '../engine/finding.js';
 import { summariseByArea } from './summary.js';
 import { inputErrorLine, sanitize } from './text.js';
 import type { Formatter } from './types.js';
@@ -29,14 +30,7 @@ export const github: Formatter = (result, { lang }) => {
       const rule = rules.get(x.ruleId);
       const clauses = x.clauses.length ? ` [${x.clauses.join(', ')}]` : '';
       const waived = x.waiver ? (zh ? '已豁免 ' : 'waived ') : '';
-      const props = [
-        `file=${escapeProperty(x.file)}`,
-        `line=${x.line}`,
-        `col=${x.column}`,
-        `endLine=${x.endLine}`,
-        ...(x.endLine === x.line ? [`endColumn=${x.endColumn}`] : []),
-        `title=${escapeProperty(`${waived}${x.ruleId}${clauses}`)}`,
-      ];
+      const props = [`file=${escapeProperty(x.file)}`, ...annotationLines(x), `title=${escapeProperty(`${waived}${x.ruleId}${clauses}`)}`];
       let message = x.message[lang];
       if (rule) message += `\n${zh ? '修改建议' : 'fix'}: ${rule.remediation[lang]}`;
       if (x.waiver) {
@@ -56,3 +50,17 @@ export const github: Formatter = (result, { lang }) => {
   );
   return `${out.join('\n')}\n`;
 };
+
+/**
+ * Where GitHub draws the annotation. It draws a multi-line one at its end line, so a gap about a
+ * missing field (placed at its nearest parent, `exact: false`) names the parent key's line only,
+ * not the parent's whole span. A span that ends at the start of a line ends on the line before:
+ * a node running to the end of the file never gets an end line past the file's last line.
+ */
+function annotationLines(x: Finding): string[] {
+  const where = [`line=${x.line}`, `col=${x.column}`];
+  if (!x.exact) return where;
+  const endLine = x.endLine > x.line && x.endColumn <= 1 ? x.endLine - 1 : x.endLine;
+  if (endLine === x.line) return [...where, `endLine=${endLine}`, ...(x.endLine === x.line ? [`endColumn=${x.endColumn}`] : [])];
+  return [...where, `endLine=${endLine}`];
+}

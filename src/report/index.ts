@@ -1,8 +1,9 @@
+import { compact } from './compact.js';
 import { github } from './github.js';
 import { githubSummary } from './github-summary.js';
 import { html } from './html.js';
 import { json } from './json.js';
-import { junit } from './junit.js';
+import { junit, junitXunit } from './junit.js';
 import { markdown } from './markdown.js';
 import { remediation, remediationMarkdown } from './remediation.js';
 import { sarif } from './sarif.js';
@@ -21,6 +22,8 @@ export const FORMATS: Readonly<Record<string, Formatter>> = Object.freeze({
   html,
   remediation,
   'remediation-md': remediationMarkdown,
+  'junit-xunit': junitXunit,
+  compact,
 });
 
 export type { Formatter, FormatOptions, ReportOutput } from './types.js';

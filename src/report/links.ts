@@ -1,11 +1,11 @@
-import { HOMEPAGE } from '../version.js';
+import { DOCS_BASE, HOMEPAGE } from '../version.js';
 
 /**
- * Where a rule's page (`docs/rules/<id>.md`) can be read on the web: beneath the package's
- * `homepage`. Undefined while package.json names none; formats then give the page's path inside
- * the package instead of a link.
+ * Where a rule's page (`docs/rules/<id>.md`) can be read on the web: beneath the documents of this
+ * version in the package's `repository` (else its `homepage`). Undefined while package.json names
+ * neither; formats then give the page's path inside the package instead of a link.
  */
-export function ruleDocsUrl(ruleId: string, homepage: string | undefined = HOMEPAGE): string | undefined {
+export function ruleDocsUrl(ruleId: string, homepage: string | undefined = DOCS_BASE): string | undefined {
   if (!homepage || !/^https?:\/\//.test(homepage)) return undefined;
   return new URL(`docs/rules/${encodeURIComponent(ruleId)}.md`, homepage.endsWith('/') ? homepage : `${homepage}/`).href;
 }

@@ -1,4 +1,5 @@
-import type { Rule, Severity } from '../catalog/types.js';
+import type { AuditResult } from '../audit/result.js';
+import type { Lang, Rule, Severity } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
 import { jsonWithStreamedArray, PLACEHOLDER } from './chunks.js';
@@ -12,16 +13,28 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 export const FINGERPRINT_KEY = 'ruralAudit/v1';
 
 /**
+ * Results one run may carry: GitHub code scanning rejects a SARIF run with more than 25,000
+ * results ("SARIF support for code scanning", docs.github.com, upload limits). Beyond it the most
+ * severe are kept and a notification says what was left out.
+ */
+export const SARIF_MAX_RESULTS = 25_000;
+
+const RANK: Record<string, number> = { error: 0, warning: 1, note: 2 };
+
+/**
  * SARIF 2.1.0 for code-scanning platforms (docs/formats.md): one run, the rules that ran as
  * `tool.driver.rules`, one result per gap with a 1-based region in a relative file URI, waived gaps
  * as accepted suppressions, input errors as tool-execution notifications.
  */
-export const sarif: Formatter = (result, options) => sarifChunks(result, options);
+export const sarif: Formatter = (result, { lang }) => sarifLog(result, lang);
 
-/** Results file by file: only one file's part of the log exists at a time. */
-function* sarifChunks(result: Parameters<Formatter>[0], { lang }: Parameters<Formatter>[1]): Generator<string> {
+/** Results file by file: only one file's part of the log exists at a time. At most `maxResults` of them. */
+export function* sarifLog(result: AuditResult, lang: Lang, maxResults = SARIF_MAX_RESULTS): Generator<string> {
   const index = new Map(result.rules.map((r, i) => [r.id, i]));
-  const notifications = [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))].map((e) => notification(e, lang));
+  const notifications: object[] = [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))].map((e) => notification(e, lang));
+  const findings = result.files.flatMap((f) => f.findings);
+  const kept = findings.length > maxResults ? keptFindings(findings, maxResults) : undefined;
+  if (kept) notifications.push(truncated(findings.filter((x) => !kept.has(x)).map((x) => ({ level: LEVEL[x.severity] })), findings.length, maxResults, lang));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -38,16 +51,38 @@ function* sarifChunks(result: Parameters<Formatter>[0], { lang }: Parameters<For
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder rural-audit was run in; plan paths are relative to it.' } } },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: result.errors.length === 0 && !result.files.some((f) => f.error), toolExecutionNotifications: notifications }],
         results: PLACEHOLDER,
       },
     ],
   };
   const results = (function* () {
-    for (const f of result.files) for (const x of f.findings) yield resultOf(x, index.get(x.ruleId), lang);
+    for (const x of findings) if (!kept || kept.has(x)) yield resultOf(x, index.get(x.ruleId), lang);
   })();
   yield* jsonWithStreamedArray(log, 'results', 6, results, escapeJsonText);
   yield '\n';
+}
+
+/** The findings a capped run keeps: the most severe first, open before waived; within that, the report's order. */
+function keptFindings(findings: Finding[], maxResults: number): Set<Finding> {
+  return new Set(
+    findings
+      .map((x, i) => ({ x, i }))
+      .sort((a, b) => RANK[LEVEL[a.x.severity]]! - RANK[LEVEL[b.x.severity]]! || Number(!!a.x.waiver) - Number(!!b.x.waiver) || a.i - b.i)
+      .slice(0, maxResults)
+      .map(({ x }) => x),
+  );
+}
+
+/** The notification for results over the cap: how many, of which levels, and where the rest is. */
+function truncated(left: { level: string }[], total: number, cap: number, lang: Lang) {
+  const count = (level: string) => left.filter((r) => r.level === level).length;
+  const [e, w, n] = [count('error'), count('warning'), count('note')];
+  const text =
+    lang === 'zh'
+      ? `结果共 ${total} 条，超出每次运行 ${cap} 条的上限（GitHub 代码扫描的限制），已略去 ${left.length} 条（错误 ${e}、警告 ${w}、提示 ${n}）；完整结果见 -f json 或 -f junit。`
+      : `${left.length} of ${total} results left out (${e} error, ${w} warning, ${n} note): a run holds at most ${cap} (GitHub code scanning's limit); -f json or -f junit has them all.`;
+  return { level: 'warning', descriptor: { id: 'results-truncated' }, message: { text }, properties: { total, kept: cap, omitted: { error: e, warning: w, note: n } } };
 }
 
 function descriptor(r: Rule, lang: 'zh' | 'en') {

@@ -5,7 +5,8 @@ import { oneLine } from './escape.js';
 import { chunkedTable } from './chunkedTable.js';
 import { rollup } from './rollup.js';
 import { summariseByArea } from './summary.js';
-import { inputErrorExcerpt, inputErrorLine, SEVERITY_LABEL } from './text.js';
+import { displayWidth, inputErrorExcerpt, inputErrorLine, SEVERITY_LABEL } from './text.js';
+import { cells, wrap, wrapLine, type Piece } from './wrap.js';
 import type { Formatter } from './types.js';
 
 const WORDS = {
@@ -24,6 +25,7 @@ const WORDS = {
     mean: '平均',
     weakest: '最薄弱领域',
     legend: '得分 0–100（见 docs/score.md）',
+    legendSeparator: '；',
   },
   en: {
     area: 'Area',
@@ -41,6 +43,7 @@ const WORDS = {
     mean: 'Mean',
     weakest: 'Weakest areas',
     legend: 'scores 0–100 (see docs/score.md)',
+    legendSeparator: '; ',
   },
 };
 
@@ -51,28 +54,40 @@ export const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': ''
 export const table: Formatter = (result, options) => tableLines(result, options);
 
 /** Line by line (each with its line feed): the findings of one file at a time, then the summaries. */
-function* tableLines(result: Parameters<Formatter>[0], { lang, color }: Parameters<Formatter>[1]): Generator<string> {
+function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: Parameters<Formatter>[1]): Generator<string> {
   const c = new Chalk({ level: color ? 1 : 0 });
   const words = WORDS[lang];
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   for (const f of result.files) {
     if (f.error) {
-      yield* lines(c.underline(oneLine(f.file)), `  ${c.red(inputErrorLine(f.error, lang))}`);
-      yield* lines(...inputErrorExcerpt(f.error).map((l) => `    ${c.dim(l)}`), '');
+      yield* lines(...wrapLine(oneLine(f.file), width, 0, c.underline));
+      yield* lines(...wrap([{ text: inputErrorLine(f.error, lang), paint: c.red }], width, '  ', '    '));
+      yield* lines(...inputErrorExcerpt(f.error, width === undefined ? undefined : width - 4).map((l) => `    ${c.dim(l)}`), '');
       continue;
     }
     if (f.findings.length === 0) continue;
-    yield* lines(c.underline(oneLine(f.file)));
+    yield* lines(...wrapLine(oneLine(f.file), width, 0, c.underline));
     for (const x of f.findings) {
       const rule = rules.get(x.ruleId);
       const where = `${x.line}:${x.column}`.padEnd(8);
       const label = x.waiver ? words.waived : SEVERITY_LABEL[x.severity][lang];
-      const sev = (x.waiver ? c.dim : paint[x.severity])(label.padEnd(lang === 'zh' ? 3 : 8));
-      const text = x.waiver ? c.dim(oneLine(x.message[lang])) : oneLine(x.message[lang]);
-      yield* lines(`  ${c.dim(where)}${sev} ${text}  ${c.dim(`${x.ruleId} [${x.clauses.join(', ') || '—'}]`)}`);
-      if (x.waiver) yield* lines(`  ${' '.repeat(8)}${c.dim(oneLine(words.waiver(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires)))}`);
-      else if (rule) yield* lines(`  ${' '.repeat(8)}${c.dim(`${words.fix}: ${oneLine(rule.remediation[lang])}`)}`);
+      const sev = label.padEnd(lang === 'zh' ? 3 : 8);
+      const head = `  ${c.dim(where)}${(x.waiver ? c.dim : paint[x.severity])(sev)} `;
+      const message: Piece = { text: oneLine(x.message[lang]), ...(x.waiver ? { paint: c.dim } : {}) };
+      // Under the message, a hanging indent; the rule id and its clauses are never cut.
+      const indent = ' '.repeat(cells(head));
+      yield* lines(...wrap([message, { text: '  ' }, ...ruleTag(x.ruleId, x.clauses, width, indent.length, c.dim)], width, head, indent));
+      const hint = x.waiver
+        ? oneLine(words.waiver(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires))
+        : rule
+          ? `${words.fix}: ${oneLine(rule.remediation[lang])}`
+          : undefined;
+      if (hint !== undefined) {
+        const label = x.waiver ? '' : `${words.fix}: `;
+        const start = `  ${' '.repeat(8)}`;
+        yield* lines(...wrap([{ text: hint, paint: c.dim }], width, start, ' '.repeat(start.length + displayWidth(label))));
+      }
     }
     yield* lines('');
   }
@@ -99,28 +114,91 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color }: Paramete
       row.counts.info,
     ]);
     rows.push([words.mean, ...r.totals.map((x) => band(x.score)), band(r.score), r.counts.error, r.counts.warning, r.counts.info]);
-    const rollupTable = chunkedTable(
-      {
-        head: [words.county, ...r.areas.map((a) => twoLines(a.title[lang])), words.overall, ...sevs],
-        chars: COMPACT,
-        style: { head: [], border: [] },
-        colAligns: ['left', ...r.areas.map(() => 'right' as const), 'right', 'right', 'right', 'right'],
-      },
-      rows,
-    );
-    yield* lines(rollupTable, c.dim(words.legend));
+    const titles = r.areas.map((a) => a.title[lang]);
+    yield* lines(...rollupTables(words.county, titles, [words.overall, ...sevs], rows, width, words.legendSeparator));
+    yield* lines(...wrapLine(words.legend, width, 2, c.dim));
     if (r.weakest.length > 0) {
-      yield* lines(`${words.weakest}: ${r.weakest.map((x) => `${x.area.title[lang]} (${x.score})`).join(lang === 'zh' ? '、' : ', ')}`);
+      yield* lines(...wrapLine(`${words.weakest}: ${r.weakest.map((x) => `${x.area.title[lang]} (${x.score})`).join(lang === 'zh' ? '、' : ', ')}`, width));
     }
   }
   const audited = result.files.filter((f) => !f.error).length;
-  yield* lines(words.summary(audited, total.error, total.warning, total.info));
+  yield* lines(...wrapLine(words.summary(audited, total.error, total.warning, total.info), width));
   const failed = result.files.filter((f) => f.error).length + result.errors.length;
   if (failed > 0) yield* lines(c.red(`${words.notAudited}: ${failed}`));
 }
 
 function* lines(...texts: string[]): Generator<string> {
   for (const t of texts) yield `${t}\n`;
+}
+
+/** `rule-id [R1.2, Q1.1]` as one piece when it fits a line, else the id and each clause unbroken. */
+function ruleTag(ruleId: string, clauses: string[], width: number | undefined, indent: number, paint: (s: string) => string): Piece[] {
+  const whole = `${ruleId} [${clauses.join(', ') || '—'}]`;
+  if (width === undefined || displayWidth(whole) <= width - indent) return [{ text: whole, paint, keep: true }];
+  const parts = [ruleId, ...(clauses.length ? clauses.map((cl, i) => `${i === 0 ? '[' : ''}${cl}${i === clauses.length - 1 ? ']' : ','}`) : ['[—]'])];
+  return parts.flatMap((text, i) => [...(i > 0 ? [{ text: ' ' }] : []), { text, paint, keep: true }]);
+}
+
+type Cell = string | number;
+
+/**
+ * The county roll-up, laid out to fit `width`: with the full area titles when they fit; else with
+ * short column codes (A1, A2 …) and a legend; else, in addition, split into several tables of
+ * columns, each led by the county column. The county column itself wraps when it alone would
+ * leave no room.
+ */
+function rollupTables(county: string, titles: string[], tail: string[], rows: Cell[][], width: number | undefined, separator: string): string[] {
+  const aligns = ['left' as const, ...rows[0]!.slice(1).map(() => 'right' as const)];
+  const draw = (head: string[], cols: number[], colWidths?: number[]) =>
+    chunkedTable(
+      {
+        head: cols.map((k) => head[k]!),
+        chars: COMPACT,
+        style: { head: [], border: [] },
+        colAligns: cols.map((k) => aligns[k]!),
+        ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: false } : {}),
+      },
+      rows.map((row) => cols.map((k) => row[k]!)),
+    );
+  const all = [0, ...titles.map((_, i) => i + 1), ...tail.map((_, i) => titles.length + 1 + i)];
+  const full = [county, ...titles.map(twoLines), ...tail];
+  if (width === undefined || tableWidth(full, rows, all) <= width) return [draw(full, all)];
+  const codes = [county, ...titles.map((_, i) => `A${i + 1}`), ...tail];
+  // Each entry of the legend stays on one line.
+  const entries = titles.flatMap((t, i): Piece[] => {
+    const last = i === titles.length - 1;
+    const entry: Piece = { text: `A${i + 1} ${t}${last ? '' : separator.trimEnd()}`, keep: true };
+    return last || separator === separator.trimEnd() ? [entry] : [entry, { text: ' ' }];
+  });
+  const legend = wrap(entries, width, '', '');
+  // Natural width of each column, with its padding of one cell on each side.
+  const natural = all.map((k) => columnWidth(codes, rows, k));
+  const countyWidth = Math.min(natural[0]!, Math.max(8, Math.floor(width * 0.4)));
+  const widths = [countyWidth, ...natural.slice(1)];
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let used = 1 + countyWidth + 1;
+  for (const k of all.slice(1)) {
+    if (group.length > 0 && used + widths[k]! + 1 > width) {
+      groups.push(group);
+      group = [];
+      used = 1 + countyWidth + 1;
+    }
+    group.push(k);
+    used += widths[k]! + 1;
+  }
+  groups.push(group);
+  return [...groups.map((g) => draw(codes, [0, ...g], [countyWidth, ...g.map((k) => widths[k]!)])), ...legend];
+}
+
+/** Cells a column takes, its padding included: its widest line, header or body. */
+function columnWidth(head: string[], rows: Cell[][], k: number): number {
+  const lines = [...head[k]!.split('\n'), ...rows.map((r) => String(r[k]))];
+  return 2 + Math.max(...lines.map(cells));
+}
+
+function tableWidth(head: string[], rows: Cell[][], cols: number[]): number {
+  return 1 + cols.reduce((n, k) => n + columnWidth(head, rows, k) + 1, 0);
 }
 
 /**

@@ -48,15 +48,28 @@ export function inputErrorLine(e: InputError, lang: Lang): string {
 /**
  * The excerpt under an input error in the human report: the source line, then a caret under
  * the position. Machine formats carry `excerpt` as data instead. The caret is placed by display
- * width, so that it stands under the right character after Chinese text.
+ * width, so that it stands under the right character after Chinese text. Given a `width`, a
+ * longer source line is cut to a window around the caret, with `…` where text was left out.
  */
-export function inputErrorExcerpt(e: InputError): string[] {
+export function inputErrorExcerpt(e: InputError, width?: number): string[] {
   if (!e.excerpt || e.line === undefined) return [];
   const gutter = `${e.line} | `;
   const show = (s: string) => sanitize(s.replace(/\t/g, '→'));
-  const chars = [...e.excerpt.text.slice(0, Math.max(0, e.excerpt.caret - 1))];
-  const pad = displayWidth(show(chars.join('')));
-  return [`${gutter}${show(e.excerpt.text)}`, `${' '.repeat(gutter.length - 2)}| ${' '.repeat(pad)}^`];
+  let before = [...show(e.excerpt.text.slice(0, Math.max(0, e.excerpt.caret - 1)))];
+  let after = [...show(e.excerpt.text.slice(Math.max(0, e.excerpt.caret - 1)))];
+  if (width !== undefined) {
+    const room = Math.max(8, width - gutter.length);
+    if (displayWidth(before.join('')) > room / 2) {
+      while (before.length > 0 && displayWidth(before.join('')) > room / 2 - 1) before = before.slice(1);
+      before = ['…', ...before];
+    }
+    if (displayWidth([...before, ...after].join('')) > room) {
+      while (after.length > 1 && displayWidth([...before, ...after].join('')) > room - 1) after = after.slice(0, -1);
+      after = [...after, '…'];
+    }
+  }
+  const pad = displayWidth(before.join(''));
+  return [`${gutter}${before.join('')}${after.join('')}`, `${' '.repeat(gutter.length - 2)}| ${' '.repeat(pad)}^`];
 }
 
 /** Terminal columns taken by `text`: East Asian wide and full-width characters take two. */

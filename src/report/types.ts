@@ -9,6 +9,8 @@ export interface FormatOptions {
   failOn?: Severity;
   /** Due date for every gap in the remediation view (`--due`), instead of the plan's transition-period end. */
   due?: string;
+  /** Terminal columns the human report must fit (`COLUMNS`, else the terminal's width); absent: lines are not wrapped. */
+  width?: number;
 }
 
 /**

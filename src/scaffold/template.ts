@@ -35,23 +35,7 @@ export function planTemplate(options: TemplateOptions): string {
   const root = (options.planSchema ?? planSchema) as SchemaNode & { $defs?: Record<string, SchemaNode> };
   const defs = root.$defs ?? {};
   const resolve = refResolver(defs);
-
-  const skeleton = (node: SchemaNode, key: string, depth: number): unknown => {
-    const n = resolve(node);
-    if (n.const !== undefined) return n.const;
-    if (depth > 16) return PLACEHOLDER;
-    if (n.properties) {
-      const out: Record<string, unknown> = {};
-      for (const [k, child] of Object.entries(n.properties)) if (k !== '$schema') out[k] = skeleton(child, k, depth + 1);
-      return out;
-    }
-    if (n.type === 'array') {
-      if (EMPTY_LISTS.has(key)) return [];
-      return [n.items ? skeleton(n.items, key, depth + 1) : PLACEHOLDER];
-    }
-    return PLACEHOLDER;
-  };
-
+  const skeleton = skeletonMaker(root);
   const data = skeleton(root, '', 0) as Record<string, unknown>;
   const county = data.county as Record<string, unknown> | undefined;
   if (county && options.county?.name) county.name = options.county.name;
@@ -164,6 +148,33 @@ export function zhPart(description: string | undefined): string {
     if (rest.trim() && !/[\u4e00-\u9fff]/.test(rest)) return description.slice(0, i + 1);
   }
   return description;
+}
+
+/** The blank plan of a schema: every field, the placeholder in every value, one item per list. */
+function skeletonMaker(root: SchemaNode & { $defs?: Record<string, SchemaNode> }) {
+  const resolve = refResolver(root.$defs ?? {});
+  const skeleton = (node: SchemaNode, key: string, depth: number): unknown => {
+    const n = resolve(node);
+    if (n.const !== undefined) return n.const;
+    if (depth > 16) return PLACEHOLDER;
+    if (n.properties) {
+      const out: Record<string, unknown> = {};
+      for (const [k, child] of Object.entries(n.properties)) if (k !== '$schema') out[k] = skeleton(child, k, depth + 1);
+      return out;
+    }
+    if (n.type === 'array') {
+      if (EMPTY_LISTS.has(key)) return [];
+      return [n.items ? skeleton(n.items, key, depth + 1) : PLACEHOLDER];
+    }
+    return PLACEHOLDER;
+  };
+  return skeleton;
+}
+
+/** The rules that check each field of the plan format, by path (`no_removals.policy.kept_until`, `villages[0].plan`). */
+export function rulesByField(rules: Rule[], schema: object = planSchema): Map<string, Rule[]> {
+  const root = schema as SchemaNode & { $defs?: Record<string, SchemaNode> };
+  return rulesByPath(rules, skeletonMaker(root)(root, '', 0));
 }
 
 /** Which rules check which field: each rule's selectors run on the skeleton itself. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit/result.js';
 import { escapeData, escapeProperty, github } from '../../src/report/github.js';
@@ -31,6 +32,26 @@ describe('github', () => {
     expect(lines.at(-1)).toMatch(/^rural-audit: 3 file\(s\) audited: \d+ error/);
   });
 
+  it('puts every annotation inside its file, and a gap about a missing field on its parent key line only', () => {
+    const lines = github(result, { lang: 'en', color: false }).split('\n').filter((l) => l.startsWith('::'));
+    const all = result.files.flatMap((f) => f.findings);
+    const props = lines.map((l) => Object.fromEntries(/^::\w+ ([^:]*)::/.exec(l)![1]!.split(',').map((p) => p.split('='))));
+    const fileLines = (f: string) => readFileSync(f, 'utf8').replace(/\n$/, '').split('\n').length;
+    props.forEach((p, i) => {
+      const x = all[i]!;
+      expect(Number(p.line)).toBe(x.line);
+      if (!x.exact) expect(p, x.ruleId).not.toHaveProperty('endLine');
+      const last = Number(p.endLine ?? p.line);
+      expect(last).toBeGreaterThanOrEqual(x.line);
+      expect(last, `${x.ruleId} ${x.file}`).toBeLessThanOrEqual(fileLines(x.file));
+      if (p.endColumn !== undefined) expect(p.endLine).toBe(p.line);
+    });
+    // The missing infrastructure_utilisation section: on the parent key's line (the document, line 4).
+    const missing = lines.find((l) => l.includes('title=infrastructure-utilisation'))!;
+    expect(missing).toMatch(/^::warning file=examples\/misaligned\.yaml,line=4,col=1,title=/);
+    expect(all.some((x) => !x.exact)).toBe(true);
+  });
+
   it('turns a waived gap into a notice saying so', () => {
     const text = github(waive(result, 'village-plan-coverage', 'examples/partial.yaml'), { lang: 'zh', color: false });
     const line = text.split('\n').find((l) => l.includes('line=231'))!;
@@ -44,7 +65,7 @@ describe('github', () => {
     const lines = text.trimEnd().split('\n');
     const gaps = result.files.flatMap((f) => f.findings).length;
     expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(gaps);
-    for (const l of lines.filter((x) => x.startsWith('::'))) expect(l).toMatch(/^::(error|warning|notice) file=[^:]*,line=\d+,col=\d+,endLine=\d+(,endColumn=\d+)?,title=[^:]*::[^\r\n]*$/);
+    for (const l of lines.filter((x) => x.startsWith('::'))) expect(l).toMatch(/^::(error|warning|notice) file=[^:]*,line=\d+,col=\d+(,endLine=\d+(,endColumn=\d+)?)?,title=[^:]*::[^\r\n]*$/);
   });
 
   it('writes a job-summary block with totals, roll-up, areas and folded gap tables', () => {

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { validateXML } from 'xmllint-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditPaths } from '../../src/audit/run.js';
 import type { AuditResult } from '../../src/audit/result.js';
-import { junit } from '../../src/report/junit.js';
+import { classNames, junit, junitXunit } from '../../src/report/junit.js';
 import { CONTROL, examples, hostile, planCopy, waive } from './helpers.js';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
@@ -47,18 +49,64 @@ describe('junit', () => {
     expect(kept.failure['#text']).toContain('[R2.2]');
     expect(kept.failure['#text']).toContain('expected: 2025-12-31 · actual: 2023-12-31');
     expect(kept.failure['#text']).toMatch(/fix: .+kept_until/);
-    expect(kept.classname).toBe('examples/partial.yaml');
+    expect(kept.classname).toBe('examples.partial');
     expect(kept.file).toBe('examples/partial.yaml');
   });
 
-  it('passes gaps below --fail-on, noting them, and fails them when asked', () => {
+  it('shows gaps below --fail-on as skipped cases with their text, where GitLab shows it, and fails them when asked', () => {
     const mis = (text: string) => parse(text).testsuite.find((s: { name: string }) => s.name === 'examples/misaligned.yaml');
     const warningRule = result.files.flatMap((f) => f.findings).find((x) => x.file === 'examples/misaligned.yaml' && x.severity === 'warning')!.ruleId;
     const onError = mis(junit(result, { lang: 'en', color: false })).testcase.find((c: { name: string }) => c.name === warningRule);
     expect(onError.failure).toBeUndefined();
-    expect(onError['system-out']).toContain(warningRule === 'terrain-declared' ? 'county.terrain' : '');
+    expect(onError.skipped.type).toBe('warning');
+    expect(onError.skipped.message).toMatch(/^below --fail-on error, not failing: examples\/misaligned\.yaml:\d+:\d+ /);
     const onWarning = mis(junit(result, { lang: 'en', color: false, failOn: 'warning' })).testcase.find((c: { name: string }) => c.name === warningRule);
     expect(onWarning.failure.type).toBe('warning');
+    expect(onWarning.skipped).toBeUndefined();
+  });
+
+  it("puts every gap's text in a failure, error or skipped element: the ones GitLab shows (never a passing case's system-out)", () => {
+    const doc = parse(junit(result, { lang: 'en', color: false }));
+    const shown = doc.testsuite
+      .flatMap((s: { testcase: Record<string, { '#text'?: string }>[] }) => s.testcase)
+      .flatMap((c: Record<string, { '#text'?: string }>) => [c.failure, c.error, c.skipped].map((e) => e?.['#text'] ?? ''))
+      .join('\n');
+    const all = result.files.flatMap((f) => f.findings);
+    expect(all.filter((x) => x.severity === 'warning').length).toBeGreaterThan(0);
+    for (const x of all) expect(shown, `${x.file}:${x.line} ${x.ruleId}`).toContain(`${x.file}:${x.line}:${x.column} ${x.severity} ${x.message.en}`);
+    expect(JSON.stringify(doc)).not.toContain('system-out');
+    expect(Number(doc.skipped)).toBe(doc.testsuite.flatMap((s: { testcase: object[] }) => s.testcase).filter((c: object) => 'skipped' in c).length);
+  });
+
+  it('gives class names Jenkins splits into folder and plan, none ending in a file extension', () => {
+    const doc = parse(junit(result, { lang: 'en', color: false }));
+    const names = new Set(doc.testsuite.flatMap((s: { testcase: { classname: string }[] }) => s.testcase.map((c) => c.classname)));
+    expect([...names]).toEqual(['examples.aligned', 'examples.misaligned', 'examples.partial']);
+    expect(classNames(['plan.yaml', 'a/v1.2/b.c.yml', 'x/p.yaml', 'x/p.yml'])).toEqual(
+      new Map([
+        ['plan.yaml', 'plan'],
+        ['a/v1.2/b.c.yml', 'a/v1_2.b_c'],
+        ['x/p.yaml', 'x.p_yaml'],
+        ['x/p.yml', 'x.p_yml'],
+      ]),
+    );
+  });
+
+  it('junit-xunit validates against the Jenkins xunit schema; junit keeps testcase/@file for GitLab', async () => {
+    const schema = readFileSync(new URL('../fixtures/xunit-junit-10.xsd', import.meta.url), 'utf8');
+    const validate = (text: string) => validateXML({ xml: [{ fileName: 'junit.xml', contents: text }], schema: [schema] });
+    const waived = waive(result, 'no-removal-through-transition', 'examples/partial.yaml');
+    const xunit = await validate(junitXunit(waived, { lang: 'zh', color: false }));
+    expect(xunit.errors.map((e) => e.message)).toEqual([]);
+    expect(xunit.valid).toBe(true);
+    const plain = await validate(junit(waived, { lang: 'zh', color: false }));
+    expect(plain.errors.map((e) => e.message)).toContain("Schemas validity error : Element 'testcase', attribute 'file': The attribute 'file' is not allowed.");
+    // Everything else is the same report.
+    expect(junitXunit(result, { lang: 'en', color: false })).toBe(
+      junit(result, { lang: 'en', color: false })
+        .replace(/ file="[^"]*"/g, '')
+        .replace(/(<testsuites [^>]*) skipped="\d+"/, '$1'),
+    );
   });
 
   it('skips a rule whose gaps are all waived, with the justification', () => {

@@ -34,7 +34,7 @@ describe('links', () => {
   it('links a rule to its page beneath the homepage, and to nothing without one', () => {
     expect(ruleDocsUrl('no-removal-complete', 'https://example.org/rural-audit')).toBe('https://example.org/rural-audit/docs/rules/no-removal-complete.md');
     expect(ruleDocsUrl('x', 'https://example.org/a/')).toBe('https://example.org/a/docs/rules/x.md');
-    expect(ruleDocsUrl('x', undefined)).toBeUndefined();
+    expect(ruleDocsUrl('x', '')).toBeUndefined();
     expect(ruleDocsUrl('x', 'javascript:alert(1)')).toBeUndefined();
   });
 

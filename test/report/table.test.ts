@@ -139,3 +139,67 @@ describe('several outputs in one run (the built CLI)', () => {
     expect(cli(['check', 'examples/partial.yaml', '-f', 'remediation', '--due', '2025-02-30']).code).toBe(2);
   });
 });
+
+describe('table at a terminal width', () => {
+  let result: AuditResult;
+  beforeAll(async () => {
+    result = await examples();
+  });
+  const tags = (r: AuditResult) => r.files.flatMap((f) => f.findings.map((x) => `${x.ruleId} [${x.clauses.join(', ') || '—'}]`));
+
+  it.each([
+    ['zh', 80],
+    ['zh', 120],
+    ['en', 80],
+    ['en', 120],
+  ] as const)('in %s at %i columns: no line wider, every rule id and clause list whole, the roll-up complete', (lang, columns) => {
+    const text = table(result, { lang, color: false, width: columns });
+    const lines = text.split('\n');
+    for (const l of lines) expect(width(l), l).toBeLessThanOrEqual(columns);
+    // Each gap's `rule-id [clauses]` stands on one line, as often as there are gaps.
+    for (const tag of new Set(tags(result))) {
+      expect(lines.filter((l) => l.includes(tag)).length, tag).toBe(tags(result).filter((t) => t === tag).length);
+    }
+    // Every county's row and every column of the roll-up are there, the areas named in a legend.
+    for (const county of ['桃溪县', '柳河县', '梅岭县']) expect(lines.filter((l) => l.startsWith(`│ ${county}`)).length).toBe(columns === 80 ? 2 : 1);
+    const heads = lines.filter((l) => /^│ (县|County) /.test(l)).join(' ');
+    for (let i = 1; i <= result.areas.length; i++) expect(heads).toMatch(new RegExp(`│ +A${i} │`));
+    expect(text).toContain(lang === 'zh' ? 'A2 组织领导与责任体系；' : 'A2 Leadership and responsibility;');
+    expect(heads).toContain(lang === 'zh' ? '总分' : 'Overall');
+  });
+
+  it('wraps a message under itself and a hint under its text, and breaks no word', () => {
+    const lines = table(result, { lang: 'en', color: false, width: 80 }).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  4:1     warning  the target for using existing infrastructure'));
+    expect(lines.slice(at, at + 7)).toEqual([
+      '  4:1     warning  the target for using existing infrastructure better has no',
+      '                   indicator, target, unit, measures',
+      '                   (infrastructure_utilisation)',
+      '                   infrastructure-utilisation [R4.2]',
+      '          fix: Under infrastructure_utilisation give an indicator (e.g. use rate',
+      '               of resettlement-site facilities), a target, its unit and',
+      '               measures.',
+    ]);
+    const zh = table(result, { lang: 'zh', color: false, width: 80 }).split('\n');
+    // No line starts with closing punctuation.
+    for (const l of zh) expect(l.trimStart()).not.toMatch(/^[，。、：；）」》]/);
+  });
+
+  it('keeps the full titles where they fit, and one line per gap without a width', () => {
+    expect(table(result, { lang: 'zh', color: false })).toContain('│ 组织领导与 │');
+    expect(table(result, { lang: 'zh', color: false, width: 400 })).toContain('│ 组织领导与 │');
+    const unwrapped = table(result, { lang: 'zh', color: false }).split('\n');
+    expect(unwrapped.find((l) => l.startsWith('  4:1     警告'))).toMatch(/（infrastructure_utilisation）  infrastructure-utilisation \[R4\.2\]$/);
+  });
+});
+
+describe('the CLI reads the width from COLUMNS', () => {
+  it.each([
+    ['zh', '80'],
+    ['en', '120'],
+  ])('%s at COLUMNS=%s: no line of check examples/ wider', (lang, columns) => {
+    const r = cli(['check', 'examples/', '--lang', lang], { env: { COLUMNS: columns } });
+    expect(r.code).toBe(1);
+    expect(Math.max(...r.stdout.split('\n').map(width))).toBe(Number(columns));
+  });
+});

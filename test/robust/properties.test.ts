@@ -105,7 +105,8 @@ function mutate(text: string, m: Mutation): string {
   }
 }
 
-describe('property: nothing thrown, same bytes in, same report out', () => {
+// Hundreds of audits, each rendered in every format and language: compute-bound, so more time than one test gets by default.
+describe('property: nothing thrown, same bytes in, same report out', { timeout: 120_000 }, () => {
   it('random YAML-like text', () => {
     fc.assert(
       fc.property(yamlText, (text) => holds(Buffer.from(text, 'utf8'))),

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, cli } from '../helpers/cli.js';
+import { planCopy } from '../report/helpers.js';
+
+/** The flags users of ESLint, Spectral and Checkov reach for, on the built CLI. */
+describe('check flags', () => {
+  it('--quiet reports errors only, in every format, and keeps the exit code', () => {
+    const r = cli(['check', 'examples/misaligned.yaml', '--quiet', '-f', 'compact']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines) expect(l).toMatch(/^examples\/misaligned\.yaml:\d+:\d+: error /);
+    expect(cli(['check', 'examples/misaligned.yaml', '-f', 'compact']).stdout).toContain(': warning terrain-declared ');
+  });
+
+  it('--max-warnings N fails a run with more warnings than N, even under --quiet', () => {
+    // Every rule a warning: partial.yaml then has 4 warnings and no error.
+    const base = ['check', 'examples/partial.yaml', '--rule', '*=warning', '-f', 'compact'];
+    expect(cli(base).code).toBe(0);
+    expect(cli([...base, '--max-warnings', '4']).code).toBe(0);
+    const over = cli([...base, '--max-warnings', '3', '--lang', 'en']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe('4 warning(s), more than --max-warnings 3\n');
+    const quiet = cli([...base, '--max-warnings', '3', '--quiet']);
+    expect(quiet).toMatchObject({ code: 1, stdout: '' });
+    expect(cli([...base, '--max-warnings', 'many']).code).toBe(2);
+  });
+
+  it('-f compact prints file:line:col: severity rule message, one line per gap', () => {
+    const r = cli(['check', 'examples/partial.yaml', '-f', 'compact', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toContain(
+      'examples/partial.yaml:77:17: error no-removal-through-transition no_removals.supervision.kept_until is kept only until 2023-12-31, before the transition period ends on 2025-12-31',
+    );
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(4);
+  });
+
+  it('--rule ID=LEVEL turns a rule off or changes its severity, over the config, and refuses unknown ids', () => {
+    const off = cli(['check', 'examples/partial.yaml', '-f', 'compact', '--rule', 'village-plan-coverage=off']);
+    expect(off.stdout).not.toContain('village-plan-coverage');
+    expect(off.stdout.trimEnd().split('\n')).toHaveLength(3);
+    const warn = cli(['check', 'examples/partial.yaml', '-f', 'compact', '--rule', 'area:no-removals=warning']);
+    expect(warn.stdout).toContain('examples/partial.yaml:77:17: warning no-removal-through-transition ');
+    const plan = planCopy('examples/partial.yaml', (t) => t);
+    writeFileSync(join(plan.dir, 'rural-audit.config.yaml'), 'rules:\n  village-plan-coverage: off\n');
+    const back = cli(['check', 'plan.yaml', '-f', 'compact', '--rule', 'village-plan-coverage=error'], { cwd: plan.dir });
+    expect(back.stdout).toContain('plan.yaml:231:5: error village-plan-coverage ');
+    const bad = cli(['check', 'examples/partial.yaml', '--rule', 'village-plan-coverag=off']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--rule village-plan-coverag=off: unknown rule id or area village-plan-coverag');
+    expect(cli(['check', 'examples/partial.yaml', '--rule', 'village-plan-coverage=loud']).code).toBe(2);
+  });
+
+  it('--watch re-audits the plan that changed, clears the screen and prints the whole report again', async () => {
+    const plan = planCopy('examples/partial.yaml', (t) => t);
+    const child = spawn(process.execPath, [BIN, 'check', 'plan.yaml', '--watch', '--lang', 'en', '-f', 'compact'], { cwd: plan.dir, env: { PATH: process.env.PATH ?? '' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // Waits for output, not for a time: the deadline only stops a hung run.
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(ok(), `stdout:\n${out}\nstderr:\n${err}`).toBe(true);
+    };
+    try {
+      await until(() => err.includes('watching: saving a plan audits it again'));
+      expect(out).toContain('plan.yaml:77:17: error no-removal-through-transition');
+      const file = join(plan.dir, 'plan.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace("kept_until: '2023-12-31'", "kept_until: '2025-12-31'"));
+      const latest = () => out.split('\u001b[2J\u001b[3J\u001b[H');
+      await until(() => latest().length > 1 && latest().at(-1)!.includes('plan.yaml:231:5:') && !latest().at(-1)!.includes(':77:17:'));
+      const second = latest().at(-1)!;
+      expect(second.trimEnd().split('\n')).toHaveLength(3);
+      expect(err).toContain('re-audited plan.yaml');
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});
