@@ -41,11 +41,16 @@ export function auditText(content: string | Uint8Array, options: AuditOptions & 
 /** Names of the report formats `format` (and `check --format`) accept. */
 export const formats: readonly string[] = Object.freeze(Object.keys(FORMATS));
 
-/** Render a result as one of the report formats; Chinese and without colour unless asked. */
-export function format(result: AuditResult, name = 'table', options: Partial<FormatOptions> = {}): string {
+/**
+ * Render a result as one of the report formats; Chinese and without colour unless asked. The
+ * binary formats (xlsx, docx) give a promise of the file's bytes; every other format its text.
+ */
+export function format(result: AuditResult, name: 'xlsx' | 'docx', options?: Partial<FormatOptions>): Promise<Uint8Array>;
+export function format(result: AuditResult, name?: string, options?: Partial<FormatOptions>): string;
+export function format(result: AuditResult, name = 'table', options: Partial<FormatOptions> = {}): string | Promise<Uint8Array> {
   const formatter = Object.prototype.hasOwnProperty.call(FORMATS, name) ? FORMATS[name] : undefined;
   if (!formatter) throw new RangeError(`unknown report format ${JSON.stringify(name)}; known: ${formats.join(', ')}`);
-  return formatter(result, { lang: options.lang ?? ('zh' satisfies Lang), color: options.color ?? false });
+  return formatter(result, { lang: options.lang ?? ('zh' satisfies Lang), color: options.color ?? false }) as string | Promise<Uint8Array>;
 }
 
 /**

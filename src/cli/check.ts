@@ -10,7 +10,7 @@ import { parseByteSize } from '../plan/load.js';
 import { FORMATS } from '../report/index.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitizeLine, SEVERITY_RANK } from '../report/text.js';
-import { OutputError, wantsColor, writeReport } from './output.js';
+import { OutputError, refuseBinaryOnTerminal, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './usage.js';
@@ -92,6 +92,7 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (opts.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got ${opts.shard})`);
   const outputs = parseOutputs(opts.format ?? [], opts.output);
+  for (const out of outputs) if (out.file === undefined) refuseBinaryOnTerminal(out.format);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
   const progress = createProgress();
   const { result, notices } = await auditWithSettings(paths, opts, { encoding, maxBytes, jobs, shard, onFile: progress.update }, opts.lang).finally(
@@ -100,10 +101,10 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   reportProblems(result, opts.lang, encoding !== undefined);
   for (const n of notices) process.stderr.write(`${n}\n`);
   const failures: string[] = [];
-  let stdout: string | undefined;
+  let stdout: string | Uint8Array | undefined;
   for (const out of outputs) {
     const toTerminal = out.file === undefined;
-    const text = FORMATS[out.format]!(result, {
+    const text = await FORMATS[out.format]!(result, {
       lang: opts.lang,
       color: toTerminal && wantsColor(process.stdout),
       failOn: opts.failOn,

@@ -10,7 +10,7 @@ import { FORMATS } from '../report/index.js';
 import { JSON_REPORT_VERSION } from '../report/json.js';
 import { inputErrorLine } from '../report/text.js';
 import { exitCode } from './check.js';
-import { wantsColor, writeReport } from './output.js';
+import { refuseBinaryOnTerminal, wantsColor, writeReport } from './output.js';
 import { UsageError } from './usage.js';
 
 interface MergeOptions {
@@ -74,7 +74,8 @@ export async function runMerge(paths: string[], opts: MergeOptions): Promise<num
   for (const e of result.errors) process.stderr.write(`${inputErrorLine(e, lang)}\n`);
   for (const f of result.files) if (f.error) process.stderr.write(`${inputErrorLine(f.error, lang)}\n`);
   const toTerminal = opts.output === undefined;
-  const text = FORMATS[opts.format]!(result, { lang, color: toTerminal && wantsColor(process.stdout) });
+  if (toTerminal) refuseBinaryOnTerminal(opts.format);
+  const text = await FORMATS[opts.format]!(result, { lang, color: toTerminal && wantsColor(process.stdout) });
   if (opts.output !== undefined) await writeReport(opts.output, text, paths);
   else process.stdout.write(text);
   return exitCode(result, opts.failOn);

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join, resolve } from 'node:path';
+import { BINARY_FORMATS } from '../report/index.js';
+import { UsageError } from './usage.js';
 
 /**
  * Write a report whole or not at all: into a temporary file beside the target, then renamed
  * over it. A report is never written over one of the plans being audited.
  */
-export async function writeReport(target: string, text: string, inputs: string[]): Promise<void> {
+export async function writeReport(target: string, text: string | Uint8Array, inputs: string[]): Promise<void> {
   const abs = resolve(target);
   if (inputs.some((i) => sameFile(abs, resolve(i)))) {
     throw new OutputError(`${target}: refusing to write a report over an input file`);
@@ -47,6 +49,16 @@ function safeRealpath(p: string): string {
     return realpathSync(p);
   } catch {
     return p;
+  }
+}
+
+/**
+ * A binary report (xlsx, docx) goes to a file, or to stdout when it is piped or redirected: on a
+ * terminal its bytes would be garbage that can upset the terminal itself.
+ */
+export function refuseBinaryOnTerminal(format: string, stream: NodeJS.WriteStream = process.stdout): void {
+  if (BINARY_FORMATS.has(format) && stream.isTTY === true) {
+    throw new UsageError(`${format} is a binary file and stdout is a terminal; write it to a file: -f ${format}:report.${format}`);
   }
 }
 

@@ -11,5 +11,11 @@ export interface FormatOptions {
   due?: string;
 }
 
-/** A report format: a pure function from the audit result to the report's text. */
-export type Formatter = (result: AuditResult, options: FormatOptions) => string;
+/**
+ * What a format gives: text, or the bytes of a binary document (xlsx, docx), possibly once a
+ * library loaded on demand has built them.
+ */
+export type Report = string | Uint8Array | Promise<string | Uint8Array>;
+
+/** A report format: a pure function from the audit result to the report. */
+export type Formatter = (result: AuditResult, options: FormatOptions) => Report;

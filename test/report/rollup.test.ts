@@ -73,7 +73,7 @@ describe('every format', () => {
     const a = await auditPaths(['examples/partial.yaml', 'examples/misaligned.yaml', 'examples/aligned.yaml']);
     const b = await auditPaths(['examples/aligned.yaml', 'examples/misaligned.yaml', 'examples/partial.yaml']);
     for (const [name, format] of Object.entries(FORMATS)) {
-      for (const lang of ['zh', 'en'] as const) expect(format(b, { lang, color: false }), name).toBe(format(a, { lang, color: false }));
+      for (const lang of ['zh', 'en'] as const) expect(await format(b, { lang, color: false }), name).toEqual(await format(a, { lang, color: false }));
     }
   });
 });
