@@ -197,11 +197,11 @@ export function areaProfile(areas: { title: string; score: number | undefined }[
 }
 
 /**
- * The gap bars for Markdown: a Mermaid bar chart, which GitHub draws in comments and job summaries
+ * The gap bars for Markdown: open gaps per area (Mermaid cannot stack severities) as a Mermaid bar chart, which GitHub draws in comments and job summaries
  * (other renderers show its source, a readable list of numbers). Titles come from the catalog;
  * quotes and brackets are dropped all the same so that they cannot end the chart's syntax.
  */
-export function gapBarsMermaid(rows: GapBarsRow[], words: GapBarsWords & { axis: string }): string[] {
+export function gapBarsMermaid(rows: GapBarsRow[], words: { title: string; axis: string }): string[] {
   const clean = (s: string) => s.replace(/["[\]\r\n`]/g, '');
   const totals = rows.map((r) => r.counts.error + r.counts.warning + r.counts.info);
   return [
