@@ -8,7 +8,7 @@ import type { AuditSettings } from './audit/settings.js';
 import { BUILTIN_RULES_DIR, CatalogError, loadCatalog } from './catalog/load.js';
 import type { Lang } from './catalog/types.js';
 import { joinReport } from './report/chunks.js';
-import { FORMATS, type FormatOptions } from './report/index.js';
+import { BINARY_FORMATS, FORMATS, type FormatOptions } from './report/index.js';
 import { planTemplate as buildTemplate, type TemplateOptions } from './scaffold/template.js';
 import planSchemaJson from './plan/plan.schema.json' with { type: 'json' };
 
@@ -58,11 +58,17 @@ export function auditText(content: string | Uint8Array, settings: AuditSettings 
 /** Names of the report formats `format` (and `check --format`) accept. */
 export const formats: readonly string[] = Object.freeze(Object.keys(FORMATS));
 
-/** Render a result as one of the report formats; Chinese and without colour unless asked. */
-export function format(result: AuditResult, name = 'table', options: Partial<FormatOptions> = {}): string {
+/**
+ * Render a result as one of the report formats; Chinese and without colour unless asked. The
+ * binary formats (xlsx, docx) give a promise of the file's bytes; every other format its text.
+ */
+export function format(result: AuditResult, name: 'xlsx' | 'docx', options?: Partial<FormatOptions>): Promise<Uint8Array>;
+export function format(result: AuditResult, name?: string, options?: Partial<FormatOptions>): string;
+export function format(result: AuditResult, name = 'table', options: Partial<FormatOptions> = {}): string | Promise<Uint8Array> {
   const formatter = Object.prototype.hasOwnProperty.call(FORMATS, name) ? FORMATS[name] : undefined;
   if (!formatter) throw new RangeError(`unknown report format ${JSON.stringify(name)}; known: ${formats.join(', ')}`);
-  return joinReport(formatter(result, { lang: options.lang ?? ('zh' satisfies Lang), color: options.color ?? false }));
+  const out = formatter(result, { lang: options.lang ?? ('zh' satisfies Lang), color: options.color ?? false });
+  return BINARY_FORMATS.has(name) ? (out as Promise<Uint8Array>) : joinReport(out);
 }
 
 /**

@@ -68,7 +68,7 @@ describe('the library API', () => {
   it('format() renders every registered format, in either language, and refuses unknown names', async () => {
     const result = await api.audit('examples/partial.yaml');
     expect(api.formats).toEqual(expect.arrayContaining(['table', 'json']));
-    for (const name of api.formats) expect(api.format(result, name).length).toBeGreaterThan(0);
+    for (const name of api.formats) expect((await api.format(result, name)).length, name).toBeGreaterThan(0);
     expect(api.format(result, 'table', { lang: 'en' })).toContain('error');
     expect(api.format(result)).not.toMatch(/\x1b\[/);
     expect(() => api.format(result, 'pdf')).toThrow(/unknown report format "pdf"; known: table, json/);

@@ -42,7 +42,8 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+  // The installed tree holds the Office libraries too: removing it takes a while on a busy machine.
+}, 60_000);
 
 describe('the packed package', () => {
   it('ships the build, the bin, the rules, the plan schema, README and CHANGELOG — and no tests or sources', () => {

@@ -12,7 +12,7 @@ import { FORMATS, type ReportOutput } from '../report/index.js';
 import { OMITTED_NOTICE } from '../engine/limits.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitizeLine } from '../report/text.js';
-import { OutputError, printReport, terminalWidth, wantsColor, writeReport } from './output.js';
+import { OutputError, printReport, refuseBinaryOnTerminal, terminalWidth, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { createProgress } from './progress.js';
 import { watchPlans } from './watch.js';
@@ -108,6 +108,7 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (opts.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got ${opts.shard})`);
   const outputs = parseOutputs(opts.format ?? [], opts.output);
+  for (const out of outputs) if (out.file === undefined) refuseBinaryOnTerminal(out.format);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
   const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings must be a whole number, 0 or more');
@@ -128,7 +129,7 @@ async function emitReports(full: AuditResult, outputs: OutputSpec[], opts: Optio
   let stdout: ReportOutput | undefined;
   for (const out of outputs) {
     const toTerminal = out.file === undefined;
-    const text = FORMATS[out.format]!(result, {
+    const text = await FORMATS[out.format]!(result, {
       lang: opts.lang,
       color: toTerminal && wantsColor(process.stdout),
       ...(toTerminal ? { width: terminalWidth(process.stdout) } : {}),

@@ -9,6 +9,7 @@ import { PLACEHOLDER } from '../plan/placeholder.js';
 import { EDITOR_SCHEMA_FILE } from '../scaffold/editorSchema.js';
 import { planTemplate } from '../scaffold/template.js';
 import { readVillagesCsv, type VillageRow } from '../scaffold/villages-csv.js';
+import { readVillagesXlsx } from '../scaffold/villages-xlsx.js';
 import { sanitize } from '../report/text.js';
 import { guardTemporaryFiles, pending } from './output.js';
 import { UsageError } from './usage.js';
@@ -21,6 +22,7 @@ interface InitOptions {
   county?: string;
   code?: string;
   villages?: string;
+  sheet?: string;
   schema?: string;
 }
 
@@ -29,6 +31,7 @@ Examples:
   $ rural-audit init                                   write plan.yaml in this folder
   $ rural-audit init 桃溪县.yaml --county 桃溪县 --code 439921
   $ rural-audit init plan.yaml --villages villages.csv  one entry per row of name,code[,township]
+  $ rural-audit init plan.yaml --villages 村庄台账.xlsx --sheet 行政村   a ledger kept in Excel
   $ rural-audit init - > plan.yaml                      the template on stdout
   $ rural-audit init plan.yaml --force                  replace an existing plan.yaml
 
@@ -42,7 +45,8 @@ export function registerInit(program: Command): void {
     .argument('[file]', 'where to write it; - for stdout', 'plan.yaml')
     .option('--county <name>', 'county name to fill in')
     .option('--code <code>', '6-digit county code (GB/T 2260) to fill in')
-    .option('--villages <csv>', 'CSV of administrative villages: name,code[,township] (UTF-8 or GBK; header optional)')
+    .option('--villages <file>', 'administrative villages: CSV (name,code[,township]; UTF-8 or GBK; header optional) or an Excel ledger (.xlsx) with the usual Chinese headers')
+    .option('--sheet <name>', 'the sheet of the .xlsx ledger to read (default: the first)')
     .option('--schema <path-or-url>', "what the editor line '# yaml-language-server: $schema=' points at (default: the installed schema, relative to the plan)")
     .option('--force', 'replace the file if it exists')
     .addHelpText('after', EXAMPLES)
@@ -60,7 +64,8 @@ export async function runInit(file: string, opts: InitOptions): Promise<number> 
   if (!toStdout && !opts.force && existsSync(target)) {
     throw new UsageError(`${file} 已存在，未改动；要覆盖请加 --force / ${file} exists and was left as it is; add --force to replace it`);
   }
-  const villages = opts.villages === undefined ? undefined : await readVillages(opts.villages);
+  if (opts.sheet !== undefined && opts.villages === undefined) throw new UsageError('--sheet names a sheet of the --villages workbook; give --villages too');
+  const villages = opts.villages === undefined ? undefined : await readVillages(opts.villages, opts.sheet);
   const text = planTemplate({
     county: { name: opts.county, code: opts.code },
     villages,
@@ -80,20 +85,23 @@ export async function runInit(file: string, opts: InitOptions): Promise<number> 
   return 0;
 }
 
-async function readVillages(csv: string): Promise<VillageRow[]> {
+async function readVillages(csv: string, sheet?: string): Promise<VillageRow[]> {
   let bytes: Buffer;
   try {
     bytes = await readFile(csv);
   } catch (e) {
     throw new UsageError(`${csv}: cannot read the village list: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const parsed = readVillagesCsv(bytes);
+  // An .xlsx is a zip archive: its first bytes say so, whatever the file is called.
+  const workbook = bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004';
+  if (sheet !== undefined && !workbook) throw new UsageError(`${csv}: --sheet applies to an Excel workbook (.xlsx), and this is not one`);
+  const parsed = workbook ? await readVillagesXlsx(bytes, sheet) : readVillagesCsv(bytes);
   if (!parsed.ok) {
     const lines = parsed.problems.slice(0, 20).map((p) => sanitize(`${csv}:${p.line}:${p.column}: 错误: ${p.message.zh} / ${p.message.en}`));
     if (parsed.problems.length > 20) lines.push(`… ${parsed.problems.length - 20} more`);
     throw new UsageError(`the village list has problems; nothing was written\n${lines.join('\n')}`);
   }
-  if (parsed.detected && parsed.encoding !== 'utf-8') process.stderr.write(`${csv}: 提示：按 ${parsed.encoding.toUpperCase()} 编码读取 / notice: read as ${parsed.encoding.toUpperCase()}\n`);
+  if ('detected' in parsed && parsed.detected && parsed.encoding !== 'utf-8') process.stderr.write(`${csv}: 提示：按 ${parsed.encoding.toUpperCase()} 编码读取 / notice: read as ${parsed.encoding.toUpperCase()}\n`);
   return parsed.villages;
 }
 

@@ -10,7 +10,7 @@ import type { InputError } from '../plan/input-error.js';
 import { FORMATS } from '../report/index.js';
 import { JSON_REPORT_VERSION, type JsonFinding, type JsonReport } from '../report/json.js';
 import { inputErrorLine } from '../report/text.js';
-import { printReport, terminalWidth, wantsColor, writeReport } from './output.js';
+import { printReport, refuseBinaryOnTerminal, terminalWidth, wantsColor, writeReport } from './output.js';
 import { configFrom, type SettingsOptions } from './settings.js';
 import { UsageError } from './usage.js';
 
@@ -59,7 +59,8 @@ export async function runMerge(paths: string[], opts: MergeOptions): Promise<num
   for (const e of result.errors) process.stderr.write(`${inputErrorLine(e, lang)}\n`);
   for (const f of result.files) if (f.error) process.stderr.write(`${inputErrorLine(f.error, lang)}\n`);
   const toTerminal = opts.output === undefined;
-  const text = FORMATS[opts.format]!(result, { lang, color: toTerminal && wantsColor(process.stdout), ...(toTerminal ? { width: terminalWidth(process.stdout) } : {}) });
+  if (toTerminal) refuseBinaryOnTerminal(opts.format);
+  const text = await FORMATS[opts.format]!(result, { lang, color: toTerminal && wantsColor(process.stdout), ...(toTerminal ? { width: terminalWidth(process.stdout) } : {}) });
   if (opts.output !== undefined) await writeReport(opts.output, text, paths);
   else await printReport(text);
   return exitCode(result, opts.failOn);

@@ -5,6 +5,8 @@ import type { ReportOutput } from '../report/types.js';
 
 /** Text chunks are gathered up to this size before each write: few system calls, little memory. */
 const WRITE_SIZE = 1 << 20;
+import { BINARY_FORMATS } from '../report/index.js';
+import { UsageError } from './usage.js';
 
 /**
  * Write a report whole or not at all: chunk by chunk into a temporary file beside the target,
@@ -127,6 +129,16 @@ function safeRealpath(p: string): string {
     return realpathSync(p);
   } catch {
     return p;
+  }
+}
+
+/**
+ * A binary report (xlsx, docx) goes to a file, or to stdout when it is piped or redirected: on a
+ * terminal its bytes would be garbage that can upset the terminal itself.
+ */
+export function refuseBinaryOnTerminal(format: string, stream: NodeJS.WriteStream = process.stdout): void {
+  if (BINARY_FORMATS.has(format) && stream.isTTY === true) {
+    throw new UsageError(`${format} is a binary file and stdout is a terminal; write it to a file: -f ${format}:report.${format}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { md, oneLine, xml } from './escape.js';
-import { areaTable, checklist, fileSection, rollupTable } from './markdown.js';
+import { areaChart, areaTable, checklist, fileSection, rollupTable } from './markdown.js';
 import type { Formatter } from './types.js';
 import { buildView } from './view.js';
 import { WORDS } from './words.js';
@@ -17,7 +17,7 @@ export const githubSummary: Formatter = (result, { lang }) => {
   const w = WORDS[lang];
   const head: string[] = [`### rural-audit: ${w.totals(v.total.error, v.total.warning, v.total.info, v.waived)}`, '', `${w.files(v.audited)} · ${md(v.tool)}`, ''];
   if (v.rollup) head.push(...rollupTable(v, v.rollup), '');
-  head.push(...areaTable(v), '');
+  head.push(...areaTable(v), '', ...areaChart(v), '');
   if (v.inputErrors.length > 0) head.push(`**${w.notAudited}**`, '', ...v.inputErrors.map((e) => `- ${md(e)}`), '');
   let text = head.join('\n');
   let bytes = utf8Bytes(text);

@@ -1,4 +1,6 @@
+import { areaProfile, gapBars, heatMap } from './charts.js';
 import { xml as h } from './escape.js';
+import { REVIEW_WORDS } from './reviewWords.js';
 import type { Rollup, RollupCell } from './rollup.js';
 import { SEVERITY_LABEL } from './text.js';
 import type { Formatter } from './types.js';
@@ -7,21 +9,27 @@ import { WORDS } from './words.js';
 
 /**
  * One self-contained HTML page for reviewers (docs/formats.md): no scripts, no external assets, a
- * content-security policy that forbids both, print CSS for A4 (each plan starts a new page, table
- * headers repeat, rows do not split). Every text from a plan is escaped.
+ * content-security policy that forbids both, charts as inline SVG, print CSS for A4 (the county
+ * comparison on landscape pages, each plan with gaps on a new page, plans without gaps listed
+ * together, the checklist on its own page; table headers repeat, rows do not split). Every text
+ * from a plan is escaped.
  */
 export const html: Formatter = (result, { lang }) => {
   const v = buildView(result, lang);
   const w = WORDS[lang];
-  const body: string[] = [
-    `<header><h1>${h(w.title)}</h1><p class="meta">${h(w.source)}<br>${h(v.tool)} · ${h(w.files(v.audited))} · ${h(w.totals(v.total.error, v.total.warning, v.total.info, v.waived))}</p></header>`,
-  ];
-  if (v.rollup) body.push(`<section class="rollup"><h2>${h(w.rollup)}</h2>${rollupTable(v, v.rollup)}</section>`);
-  body.push(`<section class="areas"><h2>${h(w.byArea)}</h2>${areaTable(v)}</section>`);
+  const header = `<header><h1>${h(w.title)}</h1><p class="meta">${h(w.source)}<br>${h(v.tool)} · ${h(w.files(v.audited))} · ${h(w.totals(v.total.error, v.total.warning, v.total.info, v.waived))}</p></header>`;
+  // The comparison prints on landscape pages, and the title with it rather than alone on a page before.
+  const body: string[] = v.rollup
+    ? [`<div class="landscape">${header}<section class="rollup"><h2>${h(w.rollup)}</h2>${rollupHeatMap(v, v.rollup)}${rollupTable(v, v.rollup)}</section></div>`]
+    : [header];
+  body.push(`<section class="areas"><h2>${h(w.byArea)}</h2>${areaTable(v)}${areaBars(v)}</section>`);
   if (v.inputErrors.length > 0) {
     body.push(`<section class="errors"><h2>${h(w.notAudited)}</h2><ul>${v.inputErrors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></section>`);
   }
-  for (const f of v.files) body.push(fileSection(v, f));
+  // Plans without gaps take a line each, beside the summary, not a page each.
+  const clean = v.files.filter((f) => !f.error && f.areas.length === 0);
+  if (clean.length > 0) body.push(cleanPlans(v, clean));
+  for (const f of v.files) if (!clean.includes(f)) body.push(fileSection(v, f));
   if (v.manual.length > 0) body.push(checklist(v));
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -42,9 +50,10 @@ ${body.join('\n')}
 
 const CSS = `
 @page { size: A4; margin: 14mm 12mm 16mm; }
+@page landscape { size: A4 landscape; margin: 12mm 12mm 14mm; }
 :root { --error: #b3261e; --warning: #8a5a00; --info: #1f5fa8; --line: #c8c8c8; --muted: #5f5f5f; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", "Helvetica Neue", Arial, sans-serif;
   font-size: 10.5pt; line-height: 1.5; color: #111; max-width: 1100px; margin: 0 auto; padding: 16px; }
 h1 { font-size: 18pt; margin: 0 0 4px; } h2 { font-size: 14pt; margin: 18px 0 6px; break-after: avoid; }
 h3 { font-size: 12pt; margin: 12px 0 4px; break-after: avoid; }
@@ -69,10 +78,30 @@ blockquote { margin: 4px 0; padding: 2px 10px; border-left: 3px solid var(--line
 ul.checklist { list-style: none; padding-left: 0; } ul.checklist li { margin: 4px 0; break-inside: avoid; }
 ul.checklist li::before { content: "☐"; margin-right: 6px; }
 section.file { margin-top: 20px; border-top: 2px solid #333; }
+table.rollup th { font-size: 8.5pt; overflow-wrap: normal; word-break: keep-all; }
+table.rollup td.county { white-space: nowrap; overflow-wrap: normal; }
+table.rollup td.county .counts { white-space: normal; overflow-wrap: anywhere; }
+figure.chart { margin: 6px 0 12px; break-inside: avoid; }
+figure.chart figcaption { font-weight: 600; font-size: 10pt; margin-bottom: 2px; }
+figure.chart svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
+figure.heat-map { break-inside: auto; }
+.sort { font-size: 8.5pt; color: var(--muted); }
+.sort input { position: absolute; opacity: 0; }
+.sort label { display: inline-block; margin: 0 2px 4px; padding: 0 5px; border: 1px solid var(--line); border-radius: 3px; cursor: pointer; }
+.sort input:checked + label { background: #333; color: #fff; }
+.sort input:focus-visible + label { outline: 2px solid var(--info); }
+figure.profile { float: right; margin: -6px 0 6px 12px; }
+section.file h3 { clear: both; }
+table.clean { width: auto; min-width: 50%; }
+table.clean td:first-child { white-space: nowrap; }
 @media print {
   body { font-size: 9pt; max-width: none; padding: 0; }
+  .landscape { page: landscape; }
+  .landscape + section.areas { break-before: page; }
   section.file { break-before: page; border-top: none; }
-  .good, .fair, .poor, th, tr.total td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  section.manual { break-before: page; }
+  .sort > span, .sort label { display: none; }
+  .good, .fair, .poor, th, tr.total td, figure.chart svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
 
@@ -87,13 +116,34 @@ function rollupTable(v: ReportView, r: Rollup): string {
   const w = WORDS[v.lang];
   const head = `<tr><th>${h(w.county)}</th>${r.areas.map((a) => `<th class="num">${h(a.title[v.lang])}</th>`).join('')}<th class="num">${h(w.overall)}</th></tr>`;
   const rows = r.rows.map(
-    (x) => `<tr><td>${h(x.label)}<span class="counts">${h(x.file)}</span></td>${x.cells.map((c) => scoreCell(c)).join('')}${scoreCell({ score: x.score, counts: x.counts })}</tr>`,
+    (x) => `<tr><td class="county">${h(x.label)}<span class="counts">${h(x.file)}</span></td>${x.cells.map((c) => scoreCell(c)).join('')}${scoreCell({ score: x.score, counts: x.counts })}</tr>`,
   );
   const total = `<tr class="total"><td>${h(w.mean)}</td>${r.totals.map((c) => scoreCell(c)).join('')}${scoreCell({ score: r.score, counts: r.counts })}</tr>`;
   const weakest = r.weakest.length
     ? `<p><strong>${h(w.weakest)}</strong>: ${r.weakest.map((x) => `${h(x.area.title[v.lang])} (${x.score})`).join(v.lang === 'zh' ? '、' : ', ')}</p>`
     : '';
-  return `<table><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table><p class="legend">${h(w.rollupLegend)}</p>${weakest}`;
+  return `<table class="rollup"><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table><p class="legend">${h(w.rollupLegend)}</p>${weakest}`;
+}
+
+function rollupHeatMap(v: ReportView, r: Rollup): string {
+  const w = WORDS[v.lang];
+  const rw = REVIEW_WORDS[v.lang];
+  return heatMap(
+    { areas: r.areas.map((a) => a.title[v.lang]), overallTitle: w.overall, rows: r.rows.map((x) => ({ label: x.label, scores: x.cells.map((c) => c.score), overall: x.score })) },
+    { title: rw.heatMap, sortBy: rw.sortBy, listed: rw.listed, legend: rw.scoreLegend },
+  );
+}
+
+function areaBars(v: ReportView): string {
+  const rw = REVIEW_WORDS[v.lang];
+  const severities = { error: SEVERITY_LABEL.error[v.lang], warning: SEVERITY_LABEL.warning[v.lang], info: SEVERITY_LABEL.info[v.lang] };
+  return gapBars(v.byArea.map((a) => ({ title: a.title, counts: a.counts })), { title: rw.gapBars, severities });
+}
+
+function cleanPlans(v: ReportView, files: FileView[]): string {
+  const w = WORDS[v.lang];
+  const rows = files.map((f) => `<tr><td>${h(f.label ?? f.file)}</td><td class="muted">${h(f.file)}</td><td class="num"><span class="score ${band(f.score)}">${f.score ?? '—'}</span></td></tr>`);
+  return `<section class="clean"><h2>${h(REVIEW_WORDS[v.lang].clean)}</h2><table class="clean"><thead><tr><th>${h(w.county)}</th><th>${h(w.file)}</th><th class="num">${h(w.score)}</th></tr></thead><tbody>${rows.join('')}</tbody></table><p>${h(w.noGaps)}</p></section>`;
 }
 
 function areaTable(v: ReportView): string {
@@ -112,7 +162,7 @@ function fileSection(v: ReportView, f: FileView): string {
   const w = WORDS[v.lang];
   const title = `<h2>${h(f.label ?? f.file)}${f.label ? ` <span class="muted">${h(f.file)}</span>` : ''}</h2>`;
   if (f.error) return `<section class="file">${title}<p class="sev sev-error">${h(w.notAudited)}: ${h(f.error)}</p></section>`;
-  const score = `<p>${h(w.score)} <span class="score ${band(f.score)}">${f.score ?? '—'}</span>${f.areas.length === 0 ? ` · ${h(w.noGaps)}` : ''}</p>`;
+  const score = `${f.areaScores.length ? areaProfile(f.areaScores, REVIEW_WORDS[v.lang].profile) : ''}<p>${h(w.score)} <span class="score ${band(f.score)}">${f.score ?? '—'}</span></p>`;
   const areas = f.areas.map((a) => {
     const head = `<tr><th>${h(w.where)}</th><th>${h(w.severity)}</th><th>${h(w.problem)}</th><th>${h(w.clauses)}</th><th>${h(w.fix)}</th></tr>`;
     const rows = a.gaps.map((g) => {

@@ -1,4 +1,6 @@
+import { gapBarsMermaid } from './charts.js';
 import { md } from './escape.js';
+import { REVIEW_WORDS } from './reviewWords.js';
 import type { Rollup } from './rollup.js';
 import { SEVERITY_LABEL } from './text.js';
 import type { Formatter } from './types.js';
@@ -15,7 +17,7 @@ export const markdown: Formatter = (result, { lang }) => {
   const w = WORDS[lang];
   const out: string[] = [`# ${w.title}`, '', `${w.source} · ${md(v.tool)} · ${w.files(v.audited)} · ${w.totals(v.total.error, v.total.warning, v.total.info, v.waived)}`, ''];
   if (v.rollup) out.push(`## ${w.rollup}`, '', ...rollupTable(v, v.rollup), '');
-  out.push(`## ${w.byArea}`, '', ...areaTable(v), '');
+  out.push(`## ${w.byArea}`, '', ...areaTable(v), '', ...areaChart(v), '');
   for (const f of v.files) out.push(...fileSection(v, f, 2));
   if (v.inputErrors.length > 0) out.push(`## ${w.notAudited}`, '', ...v.inputErrors.map((e) => `- ${md(e)}`), '');
   if (v.manual.length > 0) out.push(...checklist(v, 2));
@@ -55,6 +57,12 @@ export function areaTable(v: ReportView): string[] {
     ...v.byArea.map((a) => row([md(a.title), a.clauses.join(', ') || '—', a.counts.error, a.counts.warning, a.counts.info, a.waived])),
     row([`**${w.total}**`, '', `**${v.total.error}**`, `**${v.total.warning}**`, `**${v.total.info}**`, `**${v.waived}**`]),
   ];
+}
+
+/** The gaps per area as a Mermaid bar chart: drawn by GitHub, a readable list of numbers elsewhere. */
+export function areaChart(v: ReportView): string[] {
+  const rw = REVIEW_WORDS[v.lang];
+  return gapBarsMermaid(v.byArea.map((a) => ({ title: a.title, counts: a.counts })), { title: rw.gapTotals, axis: rw.gapAxis });
 }
 
 export function fileSection(v: ReportView, f: FileView, level: number): string[] {

@@ -66,13 +66,21 @@ function headers(lang: Lang): string[] {
 }
 
 /**
+ * Text a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or carriage return
+ * before one) gets a leading `'`, the prefix spreadsheets themselves use for "this is text": plan
+ * text never runs as a formula, in the CSV or the workbook.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
  * RFC 4180 CSV with a byte-order mark, so spreadsheet programs read the Chinese right. A cell that
  * starts like a formula is prefixed with `'`: plan text never runs as a formula.
  */
 export const remediation: Formatter = (result, options) => {
   const cell = (v: string | number) => {
-    let s = sanitize(String(v));
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    const s = neutraliseFormula(sanitize(String(v)));
     return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [headers(options.lang).map(cell).join(',')];

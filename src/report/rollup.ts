@@ -31,12 +31,13 @@ export interface Rollup {
 }
 
 /**
- * Counties × areas, for a run over several plans. Undefined when fewer than two plans were
- * audited: one plan's report already is its own summary.
+ * Counties × areas, for a run over several plans. Undefined when fewer than `minPlans` (two)
+ * plans were audited: one plan's report already is its own summary (a workbook's summary sheet
+ * asks for one).
  */
-export function rollup(result: AuditResult, lang: Lang, weakestCount = 3): Rollup | undefined {
+export function rollup(result: AuditResult, lang: Lang, weakestCount = 3, minPlans = 2): Rollup | undefined {
   const audited = result.files.filter((f) => !f.error);
-  if (audited.length < 2) return undefined;
+  if (audited.length < minPlans || audited.length === 0) return undefined;
   const rulesOf = new Map<string, Rule[]>();
   for (const r of result.rules) rulesOf.set(r.area, [...(rulesOf.get(r.area) ?? []), r]);
   const areas = result.areas.filter((a) => rulesOf.has(a.id));

@@ -1,5 +1,5 @@
 import type { AuditResult, FileResult } from '../audit/result.js';
-import type { Lang, ManualItem, Rule, Severity } from '../catalog/types.js';
+import type { Bilingual, Lang, ManualItem, Rule, Severity } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import { rollup, type Rollup } from './rollup.js';
 import { score } from './score.js';
@@ -31,8 +31,10 @@ export interface FileView {
   score?: number;
   error?: string;
   areas: { title: string; gaps: GapView[] }[];
-  /** The clauses the file's gaps cite, with the source's words. */
+  /** The clauses the file's gaps cite, with the source's words: one entry per clause, its fragments merged. */
   quotes: { clauses: string[]; quote: string }[];
+  /** The plan's score in each area that has rules, in catalog order. */
+  areaScores: { title: string; score: number | undefined }[];
 }
 
 /** What the Markdown and HTML reports show, in the order they show it. */
@@ -56,6 +58,8 @@ export function buildView(result: AuditResult, lang: Lang): ReportView {
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const order = result.areas.map((a) => a.id);
   const { areas, total, waived } = summariseByArea(result);
+  const rulesOf = new Map<string, Rule[]>();
+  for (const r of result.rules) rulesOf.set(r.area, [...(rulesOf.get(r.area) ?? []), r]);
   return {
     lang,
     tool: `${result.tool.name} ${result.tool.version}`,
@@ -69,7 +73,7 @@ export function buildView(result: AuditResult, lang: Lang): ReportView {
       waived: a.waived,
     })),
     rollup: rollup(result, lang),
-    files: result.files.map((f) => fileView(f, { lang, rules, order, areaTitle, allRules: result.rules })),
+    files: result.files.map((f) => fileView(f, { lang, rules, order, areaTitle, allRules: result.rules, rulesOf, terms: result.terms })),
     manual: result.manual,
     inputErrors: result.errors.map((e) => inputErrorLine(e, lang)),
     areaTitle,
@@ -83,36 +87,53 @@ interface Context {
   /** Area ids in catalog order. */
   order: string[];
   areaTitle: (id: string) => string;
+  rulesOf: Map<string, Rule[]>;
+  terms: Record<string, Bilingual>;
 }
 
 function fileView(f: FileResult, cx: Context): FileView {
   const { lang } = cx;
   const label = f.county?.name ? `${f.county.name}${f.county.code ? (lang === 'zh' ? `（${f.county.code}）` : ` (${f.county.code})`) : ''}` : undefined;
-  if (f.error) return { file: f.file, label, error: inputErrorLine(f.error, lang), areas: [], quotes: [] };
+  if (f.error) return { file: f.file, label, error: inputErrorLine(f.error, lang), areas: [], quotes: [], areaScores: [] };
   const byArea = new Map<string, GapView[]>();
   for (const x of f.findings) {
     const list = byArea.get(x.area) ?? [];
-    list.push(gapView(x, cx.rules.get(x.ruleId), lang));
+    list.push(gapView(x, cx.rules.get(x.ruleId), lang, cx.terms));
     byArea.set(x.area, list);
   }
   const areaIds = [...byArea.keys()].sort((a, b) => rank(cx.order, a) - rank(cx.order, b));
-  const cited = new Map<string, { clauses: string[]; quote: string }>();
-  for (const x of f.findings) {
-    const rule = cx.rules.get(x.ruleId);
-    if (rule && !cited.has(rule.source.quote)) cited.set(rule.source.quote, { clauses: rule.source.clauses, quote: rule.source.quote });
-  }
   return {
     file: f.file,
     label,
     score: score(f, cx.allRules),
     areas: areaIds.map((id) => ({ title: cx.areaTitle(id), gaps: byArea.get(id)! })),
-    quotes: [...cited.values()].sort((a, b) => clauseOrder(a.clauses[0], b.clauses[0])),
+    quotes: mergeQuotes(f.findings.flatMap((x) => (cx.rules.has(x.ruleId) ? [cx.rules.get(x.ruleId)!.source] : []))),
+    areaScores: cx.order.filter((id) => cx.rulesOf.has(id)).map((id) => ({ title: cx.areaTitle(id), score: score(f, cx.rulesOf.get(id)!) })),
   };
 }
 
-function gapView(x: Finding, rule: Rule | undefined, lang: Lang): GapView {
+/**
+ * One quote per clause (or group of clauses a rule cites together): rules quote overlapping
+ * fragments of the same clause, so a fragment inside another is dropped and the rest are joined
+ * by an ellipsis, in the order first cited.
+ */
+export function mergeQuotes(sources: { clauses: string[]; quote: string }[]): { clauses: string[]; quote: string }[] {
+  const byClause = new Map<string, { clauses: string[]; fragments: string[] }>();
+  for (const s of sources) {
+    const key = s.clauses.join(',');
+    const entry = byClause.get(key) ?? { clauses: s.clauses, fragments: [] };
+    byClause.set(key, entry);
+    if (entry.fragments.some((f) => f.includes(s.quote))) continue;
+    entry.fragments = [...entry.fragments.filter((f) => !s.quote.includes(f)), s.quote];
+  }
+  return [...byClause.values()]
+    .map((e) => ({ clauses: e.clauses, quote: e.fragments.join('……') }))
+    .sort((a, b) => clauseOrder(a.clauses[0], b.clauses[0]));
+}
+
+function gapView(x: Finding, rule: Rule | undefined, lang: Lang, terms: Record<string, Bilingual>): GapView {
   const w = WORDS[lang];
-  const values = x.actual !== undefined || x.expected !== undefined ? `${show(x.actual)} → ${show(x.expected)}` : undefined;
+  const values = x.actual !== undefined || x.expected !== undefined ? `${shownValue(x.actual, lang, terms)} → ${shownValue(x.expected, lang, terms)}` : undefined;
   return {
     line: x.line,
     column: x.column,
@@ -146,5 +167,21 @@ function clauseOrder(a = '', b = ''): number {
   return 0;
 }
 
-const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+/**
+ * A measured or expected value in the report's language: the words of rules/terms.yaml for the
+ * words checks report (`missing` → 缺失, `true` → 是), and a code of the plan format with its
+ * label (`upgrade` → 集聚提升类（upgrade）) so the planner still sees what to write.
+ */
+export function shownValue(v: unknown, lang: Lang, terms: Record<string, Bilingual>): string {
+  if (v === undefined) return '—';
+  if (Array.isArray(v)) return v.map((x) => shownValue(x, lang, terms)).join(lang === 'zh' ? '、' : ', ');
+  if (typeof v === 'boolean') return shownValue(String(v), lang, terms);
+  if (typeof v !== 'string') return JSON.stringify(v);
+  const term = Object.hasOwn(terms, v) ? terms[v]![lang] : undefined;
+  if (term === undefined || term === v) return v;
+  return WORDS_ONLY.has(v) ? term : lang === 'zh' ? `${term}（${v}）` : `${term} (${v})`;
+}
+
+/** Words a check reports about a value, not values a plan writes: shown by their label alone. */
+const WORDS_ONLY = new Set(['missing', 'present', 'filled', 'true', 'false', 'list', 'mapping', 'document', 'string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 

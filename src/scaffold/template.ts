@@ -42,7 +42,12 @@ export function planTemplate(options: TemplateOptions): string {
   if (county && options.county?.code) county.code = options.county.code;
   const villageSchema = root.properties?.villages?.items;
   if (options.villages?.length && villageSchema) {
-    data.villages = options.villages.map((v) => ({ ...(skeleton(villageSchema, 'villages', 1) as object), ...v }));
+    data.villages = options.villages.map((v) => {
+      const blank = skeleton(villageSchema, 'villages', 1) as Record<string, unknown>;
+      // A ledger gives some of the collective income: the other amounts stay to be filled in.
+      const income = v.collective_income ? { collective_income: { ...(blank.collective_income as object), ...v.collective_income } } : {};
+      return { ...blank, ...v, ...income };
+    });
   }
 
   const checks = rulesByPath(options.catalog?.rules ?? [], data);

@@ -1,11 +1,18 @@
 import { decode, type Encoding } from '../plan/decode.js';
 
-/** One administrative village as a county's list gives it. */
+/** One administrative village as a county's list gives it, in the plan format's fields. */
 export interface VillageRow {
   name: string;
   code: string;
   township?: string;
+  category?: string;
+  poverty_status?: 'exited' | 'non_poor';
+  /** Yuan, as the plan format counts (a ledger column in 万元 is converted). */
+  collective_income?: { operating: number };
 }
+
+/** The columns a list may have: the plan's fields, with the collective income flattened. */
+type Column = 'name' | 'code' | 'township' | 'category' | 'poverty_status' | 'operating';
 
 /** A problem in the village list: `file:line:column`, one line each. */
 export interface CsvProblem {
@@ -18,12 +25,27 @@ export type VillagesCsv =
   | { ok: true; villages: VillageRow[]; encoding: Encoding; detected: boolean }
   | { ok: false; problems: CsvProblem[] };
 
-/** Header names people actually use in exported village lists, in Chinese and English. */
-const HEADERS: Record<keyof VillageRow, readonly string[]> = {
-  name: ['name', 'village', '村名', '名称', '村庄名称', '行政村', '村委会', '村民委员会', '单位名称'],
+/** Header names people actually use in exported village lists and ledgers, in Chinese and English. */
+const HEADERS: Record<Column, readonly string[]> = {
+  name: ['name', 'village', '村名', '名称', '村庄名称', '行政村', '行政村名称', '村委会', '村民委员会', '单位名称'],
   code: ['code', 'village_code', '代码', '区划代码', '统计用区划代码', '村代码', '行政区划代码', '统计用区划代码和城乡划分代码'],
-  township: ['township', '乡镇', '所属乡镇', '乡镇（街道）', '乡镇街道', '街道'],
+  township: ['township', '乡镇', '所属乡镇', '乡镇（街道）', '乡镇街道', '所属乡镇（街道）', '街道'],
+  category: ['category', '村庄分类', '村庄类型', '分类', '村庄类别'],
+  poverty_status: ['poverty_status', '是否脱贫村', '是否已脱贫村', '贫困状况', '村类型'],
+  operating: ['operating', 'collective_operating_income', '集体经营性收入', '村集体经营性收入', '经营性收入', '村集体经济经营性收入'],
 };
+
+/**
+ * The village categories of the plan format (R3.1's 集聚提升、城郊融合、特色保护、搬迁撤并, and
+ * 看不准), as ledgers write them.
+ */
+const CATEGORIES: Record<string, string> = {
+  集聚提升类: 'upgrade', 集聚提升: 'upgrade', 城郊融合类: 'suburban', 城郊融合: 'suburban', 特色保护类: 'protection', 特色保护: 'protection',
+  搬迁撤并类: 'relocation', 搬迁撤并: 'relocation', 看不准: 'undetermined', 暂不分类: 'undetermined', 待定: 'undetermined',
+  upgrade: 'upgrade', suburban: 'suburban', protection: 'protection', relocation: 'relocation', undetermined: 'undetermined',
+};
+const YES = new Set(['是', '√', 'y', 'yes', 'true', '1', '脱贫村', '已脱贫村', '原贫困村', 'exited']);
+const NO = new Set(['否', '×', 'n', 'no', 'false', '0', '非贫困村', 'non_poor']);
 
 const VILLAGE_CODE = /^\d{12}$/;
 
@@ -50,17 +72,32 @@ export function readVillagesCsv(bytes: Uint8Array, encoding?: Encoding): Village
       ],
     };
   }
-  const rows = parseCsv(decoded.text);
+  const read = villagesFromRows(parseCsv(decoded.text));
+  return read.ok ? { ...read, encoding: decoded.encoding, detected: decoded.detected } : read;
+}
+
+/**
+ * Villages from the rows of a list, however it was stored (CSV text, a spreadsheet's sheet):
+ * columns by header when the first row names them, else name, code, township by position.
+ * Every row that cannot be used is a problem at its line (or spreadsheet row) and column.
+ */
+export function villagesFromRows(all: CsvRow[]): { ok: true; villages: VillageRow[] } | { ok: false; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
+  // Ledgers often open with a title row (桃溪县行政村台账) above the header: up to four are skipped.
+  const headerAt = all.slice(0, 5).findIndex((r) => isHeader(r.cells));
+  const rows = headerAt > 0 ? all.slice(headerAt) : all;
   const first = rows[0];
-  let columns: Partial<Record<keyof VillageRow, number>> = { name: 0, code: 1, township: 2 };
+  let columns: Partial<Record<Column, number>> = { name: 0, code: 1, township: 2 };
+  /** A ledger's income column in 万元 (ten thousand yuan) is multiplied out: the plan counts yuan. */
+  let incomeScale = 1;
   let body = rows;
   if (first && isHeader(first.cells)) {
     columns = {};
-    for (const key of Object.keys(HEADERS) as (keyof VillageRow)[]) {
+    for (const key of Object.keys(HEADERS) as Column[]) {
       const at = first.cells.findIndex((c) => HEADERS[key].includes(normaliseHeader(c)));
       if (at >= 0) columns[key] = at;
     }
+    if (columns.operating !== undefined && /万元/.test(first.cells[columns.operating]!)) incomeScale = 10_000;
     body = rows.slice(1);
     for (const key of ['name', 'code'] as const) {
       if (columns[key] === undefined) {
@@ -79,11 +116,11 @@ export function readVillagesCsv(bytes: Uint8Array, encoding?: Encoding): Village
   const villages: VillageRow[] = [];
   const seen = new Map<string, number>();
   for (const row of body) {
-    const cell = (k: keyof VillageRow) => (columns[k] === undefined ? undefined : row.cells[columns[k]!]?.trim());
+    const cell = (k: Column) => (columns[k] === undefined ? undefined : row.cells[columns[k]!]?.trim() || undefined);
     const name = cell('name') ?? '';
     const code = cell('code') ?? '';
     const township = cell('township');
-    const at = (k: keyof VillageRow) => ({ line: row.lines[columns[k] ?? 0] ?? row.line, column: row.columns[columns[k] ?? 0] ?? 1 });
+    const at = (k: Column) => ({ line: row.lines[columns[k] ?? 0] ?? row.line, column: row.columns[columns[k] ?? 0] ?? 1 });
     if (!name) {
       problems.push({ ...at('name'), message: { zh: '缺少村名', en: 'no village name' } });
       continue;
@@ -100,14 +137,41 @@ export function readVillagesCsv(bytes: Uint8Array, encoding?: Encoding): Village
       });
       continue;
     }
+    const village: VillageRow = { name, code, ...(township ? { township } : {}) };
+    const category = cell('category');
+    if (category !== undefined) {
+      const known = CATEGORIES[category] ?? CATEGORIES[category.toLowerCase()];
+      if (!known) {
+        problems.push({ ...at('category'), message: { zh: `${name} 的村庄分类「${category}」不是集聚提升类、城郊融合类、特色保护类、搬迁撤并类或看不准`, en: `the category of ${name} ("${category}") is not one of upgrade, suburban, protection, relocation, undetermined` } });
+        continue;
+      }
+      village.category = known;
+    }
+    const exited = cell('poverty_status')?.toLowerCase();
+    if (exited !== undefined) {
+      if (!YES.has(exited) && !NO.has(exited)) {
+        problems.push({ ...at('poverty_status'), message: { zh: `${name} 是否脱贫村写作「${exited}」，应为 是 或 否`, en: `whether ${name} is an exited village reads "${exited}"; write yes or no` } });
+        continue;
+      }
+      village.poverty_status = YES.has(exited) ? 'exited' : 'non_poor';
+    }
+    const income = cell('operating');
+    if (income !== undefined) {
+      const amount = Number(income.replace(/[,，\s]/g, ''));
+      if (!Number.isFinite(amount) || amount < 0) {
+        problems.push({ ...at('operating'), message: { zh: `${name} 的集体经营性收入「${income}」不是金额`, en: `the collective operating income of ${name} ("${income}") is not an amount` } });
+        continue;
+      }
+      village.collective_income = { operating: Math.round(amount * incomeScale * 100) / 100 };
+    }
     seen.set(code, row.line);
-    villages.push({ name, code, ...(township ? { township } : {}) });
+    villages.push(village);
   }
   if (problems.length) return { ok: false, problems };
   if (villages.length === 0) {
     return { ok: false, problems: [{ line: 1, column: 1, message: { zh: '没有村庄数据行', en: 'no village rows' } }] };
   }
-  return { ok: true, villages, encoding: decoded.encoding, detected: decoded.detected };
+  return { ok: true, villages };
 }
 
 function codeProblem(name: string, code: string): { zh: string; en: string } {
@@ -123,8 +187,11 @@ function codeProblem(name: string, code: string): { zh: string; en: string } {
   };
 }
 
+/** Header text compared without case, spaces or a unit in brackets: 集体经营性收入（万元） is 集体经营性收入. */
 function normaliseHeader(cell: string): string {
-  return cell.trim().toLowerCase().replace(/\s+/g, '');
+  const bare = cell.trim().toLowerCase().replace(/\s+/g, '');
+  const unit = /^(.+?)[（(][^）)]*(元|万元|个|户|人|%)[^）)]*[）)]$/.exec(bare);
+  return unit ? unit[1]! : bare;
 }
 
 function isHeader(cells: string[]): boolean {
@@ -132,7 +199,7 @@ function isHeader(cells: string[]): boolean {
   return cells.some((c) => all.includes(normaliseHeader(c))) && !cells.some((c) => VILLAGE_CODE.test(c.trim()));
 }
 
-interface CsvRow {
+export interface CsvRow {
   cells: string[];
   /** 1-based line where the row starts, and the line and column where each cell starts. */
   line: number;

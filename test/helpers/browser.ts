@@ -67,3 +67,15 @@ export function describeWithChromium(name: string, body: (chromium: string) => v
   );
   describe.skip(name, () => body(''));
 }
+
+/** Flags for a headless run that fetches nothing and leaves no trace outside `profile`. */
+export const headlessFlags = (profile: string): string[] => [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  `--user-data-dir=${profile}`,
+];

@@ -35,6 +35,16 @@ describe('markdown', () => {
     expect(one).not.toContain('Counties compared');
   });
 
+  it('draws the open gaps per area as a Mermaid bar chart, in catalog order', () => {
+    const text = markdown(result, { lang: 'en', color: false });
+    const chart = text.slice(text.indexOf('```mermaid'), text.indexOf('```', text.indexOf('```mermaid') + 3) + 3).split('\n');
+    expect(chart[1]).toBe('xychart-beta horizontal');
+    expect(chart[2]).toBe('  title "Open gaps per area"');
+    expect(chart[3]).toMatch(/^ {2}x-axis \["Plan format", "Leadership/);
+    expect(chart[5]).toBe('  bar [1, 12, 5, 6, 7, 14, 9, 12, 4, 5]');
+    expect(chart[4]).toBe('  y-axis "gaps" 0 --> 14');
+  });
+
   it('adds the reviewer checklist and marks waived gaps', () => {
     const text = markdown({ ...waive(result, 'village-plan-coverage', 'examples/partial.yaml'), manual: MANUAL }, { lang: 'zh', color: false });
     expect(text).toContain('## 人工审核清单');
