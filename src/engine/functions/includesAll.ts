@@ -1,4 +1,4 @@
-import { term } from '../gap.js';
+import { scoped } from '../gap.js';
 import { isRecord } from '../select.js';
 import { defineFunction } from './types.js';
 
@@ -15,7 +15,9 @@ export default defineFunction<{ values: string[] }>({
     additionalProperties: false,
     properties: { values: { type: 'array', minItems: 1, items: { type: 'string' }, uniqueItems: true } },
   },
-  check(target, { values }) {
+  check(target, { values }, ctx) {
+    // Keys are named as the field holding them means them: `unit` of a target is its unit of measure.
+    const scope = [...ctx.path].reverse().find((s): s is string => typeof s === 'string');
     const has = (v: string): boolean => {
       if (Array.isArray(target)) return target.includes(v);
       if (!isRecord(target) || !Object.prototype.hasOwnProperty.call(target, v)) return false;
@@ -28,7 +30,7 @@ export default defineFunction<{ values: string[] }>({
     return [
       {
         values: {
-          missing: missing.map(term),
+          missing: missing.map((v) => scoped(v, scope)),
           count: missing.length,
           actual: values.length - missing.length,
           expected: values.length,

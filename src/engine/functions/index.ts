@@ -14,6 +14,7 @@ import present from './present.js';
 import schema from './schema.js';
 import share from './share.js';
 import startsWith from './startsWith.js';
+import targetBelowShare from './targetBelowShare.js';
 import tilt from './tilt.js';
 import unique from './unique.js';
 
@@ -34,6 +35,7 @@ export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.fr
   schema,
   share,
   startsWith,
+  targetBelowShare,
   tilt,
   unique,
 });
