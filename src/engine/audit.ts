@@ -119,7 +119,9 @@ function resolvePlanRefs(value: unknown, root: unknown): unknown {
     let selector = planSelectors.get(obj.$plan);
     if (!selector) planSelectors.set(obj.$plan, (selector = new Selector(obj.$plan)));
     const matches = selector.select(root).map((m) => m.value);
-    const found = obj.$plan.includes('*') ? matches : matches[0];
+    // A wildcard that reaches nothing (no villages at all) is as absent as a missing field: the
+    // fallback applies, so that one missing section does not fail every reference to it.
+    const found = obj.$plan.includes('*') ? (matches.length > 0 ? matches : undefined) : matches[0];
     return found === undefined || found === null ? resolvePlanRefs(obj.$else, root) : found;
   }
   const out: Record<string, unknown> = {};
