@@ -3,6 +3,7 @@ import coverage from './coverage.js';
 import dateWithin from './dateWithin.js';
 import enumeration from './enumeration.js';
 import equals from './equals.js';
+import flagWords from './flagWords.js';
 import includesAll from './includesAll.js';
 import memberOf from './memberOf.js';
 import nonEmpty from './nonEmpty.js';
@@ -24,6 +25,7 @@ export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.fr
   dateWithin,
   enumeration,
   equals,
+  flagWords,
   includesAll,
   memberOf,
   nonEmpty,
