@@ -161,7 +161,7 @@ describe('rules show --format json', () => {
     const data = JSON.parse(r.stdout) as { id: string; source: { clauses: string[] }; parameters: Record<string, { default: unknown }> };
     expect(data.id).toBe('projects-not-fragmented');
     expect(data.source.clauses).toEqual(['R4.1']);
-    expect(Object.keys(data.parameters)).toEqual(['min_project_funds', 'max_small_project_share']);
+    expect(Object.keys(data.parameters)).toEqual(['min_project_funds']);
     expect(data.parameters.min_project_funds!.default).toBe(500000);
   });
 });

@@ -4,6 +4,7 @@ import dateWithin from './dateWithin.js';
 import enumeration from './enumeration.js';
 import equals from './equals.js';
 import flagWords from './flagWords.js';
+import fragmented from './fragmented.js';
 import includesAll from './includesAll.js';
 import memberOf from './memberOf.js';
 import nonEmpty from './nonEmpty.js';
@@ -26,6 +27,7 @@ export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.fr
   enumeration,
   equals,
   flagWords,
+  fragmented,
   includesAll,
   memberOf,
   nonEmpty,
