@@ -65,8 +65,9 @@ describe('parameters', () => {
   it('are each read by at least one rule or are plan fallbacks', () => {
     const used = new Set(cat.rules.flatMap((r) => ruleParameters(r)));
     const unused = Object.keys(cat.parameters).filter((p) => !used.has(p));
-    // transition_start is the plan's fallback start date, read by reports of the transition period.
-    expect(unused.filter((p) => p !== 'transition_start')).toEqual([]);
+    // transition_start is the plan's fallback start date, read by reports of the transition period;
+    // empty_words is read by the engine for every substance check (src/engine/audit.ts).
+    expect(unused.filter((p) => p !== 'transition_start' && p !== 'empty_words')).toEqual([]);
   });
   it.each([
     ['weak_village_income_threshold', 50000],
@@ -115,7 +116,7 @@ describe('rules show', () => {
   it('prints a rule from the CLI in English, with its parameters and the gap its failing example yields', () => {
     const r = cli(['rules', 'show', 'hollow-shell-villages-baseline', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Severity: warning');
+    expect(r.stdout).toContain('Severity: info');
     expect(r.stdout).toContain('hollow_shell_baseline = 0.075');
     expect(r.stdout).toContain('全市仍有约7.5%的行政村为集体经济空壳村');
     expect(r.stdout).toMatch(/Audit says:\n\s+\d+:\d+ 1 of 2 reporting villages \(50\.0%\) are hollow shells/);
@@ -160,7 +161,7 @@ describe('rules show --format json', () => {
     const data = JSON.parse(r.stdout) as { id: string; source: { clauses: string[] }; parameters: Record<string, { default: unknown }> };
     expect(data.id).toBe('projects-not-fragmented');
     expect(data.source.clauses).toEqual(['R4.1']);
-    expect(Object.keys(data.parameters)).toEqual(['min_project_funds', 'max_small_project_share']);
+    expect(Object.keys(data.parameters)).toEqual(['min_project_funds']);
     expect(data.parameters.min_project_funds!.default).toBe(500000);
   });
 });

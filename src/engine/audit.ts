@@ -5,8 +5,9 @@ import { formatPath, type Path } from '../plan/path.js';
 import { isPlaceholder } from '../plan/placeholder.js';
 import { compareFindings, type Finding } from './finding.js';
 import { FUNCTIONS } from './functions/index.js';
-import type { CheckFunction } from './functions/types.js';
-import { term, type Gap, type Value } from './gap.js';
+import type { CheckFunction, SchemaError } from './functions/types.js';
+import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
+import { scoped, term, type Gap, type Value } from './gap.js';
 import { LIMITS, MORE_MESSAGES } from './limits.js';
 import { conforms, schemaErrors } from './schemas.js';
 import { Selector } from './select.js';
@@ -29,6 +30,8 @@ export interface CompiledRule {
 export interface CompiledCatalog {
   catalog: Catalog;
   rules: CompiledRule[];
+  /** Words that fill a text without saying anything (无, 暂无, 待定 …): the `empty_words` parameter. */
+  emptyWords?: ReadonlySet<string>;
 }
 
 /**
@@ -48,7 +51,51 @@ export function compileCatalog(catalog: Catalog, parameters: Record<string, unkn
       return { fn, field: c.field, options, readsPlan: JSON.stringify(options).includes('"$plan"') };
     }),
   }));
-  return { catalog, rules };
+  const words = param('empty_words');
+  const emptyWords = new Set(Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string').map(normalWord) : []);
+  return { catalog, rules, emptyWords };
+}
+
+/** How an empty word is compared: trimmed, case-folded, full-width letters and slashes as half-width. */
+function normalWord(text: string): string {
+  return text.trim().normalize('NFKC').toLowerCase();
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** Functions that judge the plan's form rather than what it says: they see every value as written. */
+const FORM_FUNCTIONS = new Set(['planSchema', 'placeholders']);
+
+/**
+ * The target as a substance check sees it: a text that is only an empty word is no text, a list
+ * of texts loses its empty words, a mapping loses keys holding nothing else (`heritage: [无]`
+ * lists nothing). One level deep, and a copy only when something was dropped. Indices of a list of
+ * texts may shift; checks report texts' indices nowhere.
+ */
+function substance(value: unknown, empty: ReadonlySet<string>): unknown {
+  if (empty.size === 0) return value;
+  const isEmpty = (v: unknown): boolean => typeof v === 'string' && empty.has(normalWord(v));
+  const saysNothing = (v: unknown): boolean => isEmpty(v) || (Array.isArray(v) && v.length > 0 && v.every(isEmpty));
+  if (isEmpty(value)) return undefined;
+  if (Array.isArray(value)) return value.some(isEmpty) ? value.filter((v) => !isEmpty(v)) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value);
+  if (!entries.some(([, v]) => saysNothing(v))) return value;
+  return Object.fromEntries(entries.filter(([, v]) => !saysNothing(v)));
+}
+
+/**
+ * Paths the plan schema rejects a value at (a text where a number belongs, a word outside an
+ * enumeration): \`plan-schema\` reports them once, and no rule that needs the value's type judges
+ * them again. Missing and unknown keys are left out: they concern the parent, not a value.
+ */
+function rejectedPaths(errors: SchemaError[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'required' || e.keyword === 'additionalProperties' || isPlaceholder(e.params.data)) continue;
+    out.add(formatPath(e.path));
+  }
+  return out;
 }
 
 function resolveParams(value: unknown, param: (name: string) => unknown): unknown {
@@ -73,7 +120,9 @@ function resolvePlanRefs(value: unknown, root: unknown): unknown {
     let selector = planSelectors.get(obj.$plan);
     if (!selector) planSelectors.set(obj.$plan, (selector = new Selector(obj.$plan)));
     const matches = selector.select(root).map((m) => m.value);
-    const found = obj.$plan.includes('*') ? matches : matches[0];
+    // A wildcard that reaches nothing (no villages at all) is as absent as a missing field: the
+    // fallback applies, so that one missing section does not fail every reference to it.
+    const found = obj.$plan.includes('*') ? (matches.length > 0 ? matches : undefined) : matches[0];
     return found === undefined || found === null ? resolvePlanRefs(obj.$else, root) : found;
   }
   const out: Record<string, unknown> = {};
@@ -84,6 +133,11 @@ function resolvePlanRefs(value: unknown, root: unknown): unknown {
 export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): Finding[] {
   const findings: Finding[] = [];
   const { terms } = compiled.catalog;
+  // The plan schema is checked once per document: by plan-schema, and to know which values it rejects.
+  const planErrors = schemaErrors(planSchemaJson, doc.data);
+  const rejected = rejectedPaths(planErrors);
+  const errorsOf = (schema: object, value: unknown): SchemaError[] =>
+    schema === planSchemaJson && value === doc.data ? planErrors : schemaErrors(schema, value);
   for (const { rule, selectors, checks } of compiled.rules) {
     const resolved = checks.map((c) => (c.readsPlan ? resolvePlanRefs(c.options, doc.data) : c.options));
     let listed = 0;
@@ -101,7 +155,10 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
           // A placeholder (待填写) is no value yet: placeholder-unfilled reports it once, and no
           // other check judges it (`kept: 待填写` is not `kept: false`).
           if (isPlaceholder(target)) continue;
-          const gaps = check.fn.check(target, resolved[i], { conforms, schemaErrors, root: doc.data, path });
+          const form = FORM_FUNCTIONS.has(check.fn.name);
+          if (!form && rejected.size > 0 && rejected.has(formatPath(path))) continue;
+          const seen = form ? target : substance(target, compiled.emptyWords ?? NO_WORDS);
+          const gaps = check.fn.check(seen, resolved[i], { conforms, schemaErrors: errorsOf, root: doc.data, path });
           for (const gap of gaps) {
             // Past the cap a gap is only counted: building the finding (position, words, hash) is the cost.
             if (listed++ < LIMITS.findingsPerRule) findings.push(toFinding(gap, path, match.path, rule, doc, terms));
@@ -157,7 +214,8 @@ function toFinding(gap: Gap, checked: Path, selected: Path, rule: Rule, doc: Loa
   const pathText = formatPath(path);
   // `{{path}}` and `{{node}}` (the selected node's own key, by its display name) are in every message.
   const last = selected[selected.length - 1];
-  const node: Value = typeof last === 'number' ? last + 1 : term(last ?? 'document');
+  const parent = selected.length > 1 ? selected[selected.length - 2] : undefined;
+  const node: Value = typeof last === 'number' ? last + 1 : scoped(last ?? 'document', typeof parent === 'string' ? parent : undefined);
   const values = { path: pathText, node, subject: subjectOf(doc.data, path) ?? pathText, ...gap.values };
   return {
     ruleId: rule.id,

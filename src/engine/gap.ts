@@ -3,9 +3,22 @@ import type { Path } from '../plan/path.js';
 /** A value to be shown by its display name from `rules/terms.yaml` (e.g. `township` → 乡镇). */
 export interface Term {
   term: string;
+  /** Shown as the word to write followed by its display name: `protection（特色保护类）`. */
+  coded?: boolean;
+  /**
+   * The field the word belongs to: `unit` of a target is a unit of measure (计量单位), of a
+   * mechanism a responsible unit (责任单位). Looked up as `scope.term` first, then as `term`.
+   */
+  scope?: string;
 }
 
 export const term = (key: string): Term => ({ term: key });
+
+/** A value the planner must write as is, shown with its display name so they know which one to pick. */
+export const coded = (key: string): Term => ({ term: key, coded: true });
+
+/** A field's key named as its parent field means it (`targets.unit` → 计量单位). */
+export const scoped = (key: string, scope: string | undefined): Term => (scope === undefined ? term(key) : { term: key, scope });
 
 export type Value = string | number | boolean | Term | readonly (string | number | Term)[];
 export type Values = Record<string, Value>;

@@ -31,8 +31,11 @@ function show(v: Value, lang: Lang, terms: Record<string, Bilingual>): string {
     return lang === 'zh' ? shownItems.join(sep).replace(/、等共/, ' 等共') : shownItems.join(sep);
   }
   if (typeof v === 'object' && v !== null && 'term' in v) {
-    const t = (v as { term: string }).term;
-    return Object.prototype.hasOwnProperty.call(terms, t) ? terms[t]![lang] : t;
+    const { term: t, coded, scope } = v as { term: string; coded?: boolean; scope?: string };
+    const key = scope !== undefined && Object.prototype.hasOwnProperty.call(terms, `${scope}.${t}`) ? `${scope}.${t}` : t;
+    const name = Object.prototype.hasOwnProperty.call(terms, key) ? terms[key]![lang] : t;
+    if (!coded || name === t) return name;
+    return lang === 'zh' ? `${t}（${name}）` : `${t} (${name})`;
   }
   return String(v);
 }

@@ -10,8 +10,11 @@ describe('includesAll', () => {
   });
   it('names what is missing, counting present against expected', () => {
     expect(run(includesAll, { a: 1, b: null, c: [] }, opts)).toEqual([
-      { values: { missing: [{ term: 'b' }, { term: 'c' }], count: 2, actual: 1, expected: 3 } },
+      { values: { missing: [{ term: 'b', scope: 'x' }, { term: 'c', scope: 'x' }], count: 2, actual: 1, expected: 3 } },
     ]);
+  });
+  it('names a missing key as the field holding it means it (`unit` of a target: its unit of measure)', () => {
+    expect(run(includesAll, {}, { values: ['unit'] }, ['policy_linkage', 'local_employment'])[0]!.values.missing).toEqual([{ term: 'unit', scope: 'local_employment' }]);
   });
   it('treats a missing node as lacking everything', () => {
     expect(run(includesAll, undefined, opts)[0]!.values.count).toBe(3);

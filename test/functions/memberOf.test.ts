@@ -25,3 +25,10 @@ describe('memberOf', () => {
     expect(gaps).toBe(5_000);
   });
 });
+
+describe('memberOf without a list', () => {
+  it('checks nothing: the missing section is reported by its own rule, not at every reference', () => {
+    expect(run(memberOf, '439921101209', {})).toEqual([]);
+    expect(run(memberOf, '439921101209', { list: [] })).toHaveLength(1);
+  });
+});

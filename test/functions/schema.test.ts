@@ -37,4 +37,25 @@ describe('planSchema', () => {
   it('reports a non-mapping document', () => {
     expect(run(planSchema, ['a'], {}, [])[0]).toMatchObject({ messageId: 'type', path: [] });
   });
+  it('names the codes to write with their display names', () => {
+    const [gap] = run(planSchema, { format_version: 1, county: { name: '桃溪县', code: '439921' }, villages: [{ name: '红星村', code: '439921101201', category: '特色保护类' }] }, {}, []);
+    expect(gap).toMatchObject({ messageId: 'enum', values: { actual: '特色保护类' } });
+    expect(gap!.values.expected).toContainEqual({ term: 'protection', coded: true });
+  });
+  it('recognises a percentage where a share is expected', () => {
+    const [gap] = run(planSchema, { format_version: 1, county: { name: '桃溪县', code: '439921' }, collective_economy: { weak_village_target: 5 } }, {}, []);
+    expect(gap).toMatchObject({ messageId: 'percentage', path: ['collective_economy', 'weak_village_target'], values: { actual: 5, expected: 0.05 } });
+  });
+  it.each([
+    ['12.5万', 125000],
+    ['8万元', 80000],
+    ['60,000元', 60000],
+  ])('reads the amount %s written as text and says it in yuan', (text, yuan) => {
+    const plan = { format_version: 1, county: { name: '桃溪县', code: '439921' }, villages: [{ name: '红星村', code: '439921101201', collective_income: { operating: text } }] };
+    expect(run(planSchema, plan, {}, [])[0]).toMatchObject({ messageId: 'amountText', values: { actual: text, expected: yuan } });
+  });
+  it('tells a yes/no written in words to write true or false', () => {
+    const plan = { format_version: 1, county: { name: '桃溪县', code: '439921' }, leadership: { county_secretary: { main_energy_on_rural_work: '是' } } };
+    expect(run(planSchema, plan, {}, [])[0]).toMatchObject({ messageId: 'booleanText', values: { actual: '是' } });
+  });
 });

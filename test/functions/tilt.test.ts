@@ -18,27 +18,29 @@ const villages = [
 ];
 
 describe('tilt', () => {
-  it('accepts funds that reach favoured units at least in proportion to their number', () => {
-    const plan = { villages, projects: [{ funds: 100, villages: ['a', 'b'] }, { funds: 100, villages: ['c'] }] };
-    // a gets 50 of 200 = 25%, a is 1 of 4 villages = 25%
+  it('accepts favoured units that get more on average than the others', () => {
+    const plan = { villages, projects: [{ funds: 100, villages: ['a', 'b'] }, { funds: 60, villages: ['c'] }] };
+    // a gets 50; b, c, d get 50 + 60 + 0 = 110 together, 36.7 on average
     expect(run(tilt, plan, options, [])).toEqual([]);
   });
-  it('reports funds that bypass favoured units, with both shares and amounts', () => {
-    const plan = { villages, projects: [{ funds: 100, villages: ['a', 'b', 'c', 'd'] }, { funds: 300, villages: ['c'] }] };
+  it('reports an even split: no tilt', () => {
+    const plan = { villages, projects: [{ funds: 400, villages: ['a', 'b', 'c', 'd'] }] };
     expect(run(tilt, plan, options, [])).toEqual([
-      {
-        path: ['projects'],
-        values: { actual: '6.3%', expected: '25.0%', unitShare: '25.0%', favoured: 1, total: 4, amount: 25, totalAmount: 400 },
-      },
+      { path: ['projects'], values: { actual: 100, expected: '> 100', others: 100, ratio: 1, favoured: 1, otherUnits: 3, actualWan: 0.01, othersWan: 0.01 } },
     ]);
   });
-  it('scales the requirement by minRatio', () => {
-    const plan = { villages, projects: [{ funds: 100, villages: ['a', 'b'] }, { funds: 100, villages: ['c'] }] };
-    expect(run(tilt, plan, { ...options, minRatio: 2 }, [])[0]!.values).toMatchObject({ actual: '25.0%', expected: '50.0%' });
+  it('reports funds that bypass favoured units, with both averages', () => {
+    const plan = { villages, projects: [{ funds: 100, villages: ['a', 'b', 'c', 'd'] }, { funds: 300, villages: ['c'] }] };
+    expect(run(tilt, plan, options, [])[0]!.values).toMatchObject({ actual: 25, others: 125 });
   });
-  it('ignores items without amounts or units, and plans without favoured units or projects', () => {
+  it('scales the requirement by minRatio', () => {
+    const plan = { villages, projects: [{ funds: 100, villages: ['a', 'b'] }, { funds: 60, villages: ['c'] }] };
+    expect(run(tilt, plan, { ...options, minRatio: 2 }, [])[0]!.values).toMatchObject({ actual: 50, expected: '> 73' });
+  });
+  it('ignores items without amounts or units, and plans without favoured or other units or projects', () => {
     expect(run(tilt, { villages, projects: [{ villages: ['b'] }, { funds: 10, villages: [] }] }, options, [])).toEqual([]);
     expect(run(tilt, { villages: [{ code: 'b' }], projects: [{ funds: 10, villages: ['b'] }] }, options, [])).toEqual([]);
+    expect(run(tilt, { villages: [{ code: 'a', poor: true }], projects: [{ funds: 10, villages: ['a'] }] }, options, [])).toEqual([]);
     expect(run(tilt, { villages }, options, [])).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { term } from '../gap.js';
 import { defineFunction } from './types.js';
 import { shown } from './shown.js';
 
-/** The node equals one given value; a missing node does not. */
+/** The node equals one given value; a missing node does not, and says so with the message `missing`. */
 export default defineFunction<{ value: string | number | boolean }>({
   name: 'equals',
   optionsSchema: {
@@ -13,6 +13,7 @@ export default defineFunction<{ value: string | number | boolean }>({
   },
   check(target, { value }) {
     if (target === value) return [];
-    return [{ values: { actual: target === undefined ? term('missing') : shown(target), expected: shown(value) } }];
+    if (target === undefined) return [{ messageId: 'missing', values: { actual: term('missing'), expected: shown(value) } }];
+    return [{ values: { actual: shown(target), expected: shown(value) } }];
   },
 });

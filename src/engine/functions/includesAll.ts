@@ -1,23 +1,29 @@
-import { term } from '../gap.js';
-import { isRecord } from '../select.js';
+import { scoped } from '../gap.js';
+import { childOf, isRecord } from '../select.js';
 import { defineFunction } from './types.js';
 
 /**
- * A list holds every listed value, or a mapping has every listed key with a non-empty value
+ * A list holds every listed value (or, with `by`, an item whose `by` field is each value), or a mapping has every listed key with a non-empty value
  * (an empty list counts as missing).
  * A missing node lacks all of them.
  */
-export default defineFunction<{ values: string[] }>({
+export default defineFunction<{ values: string[]; by?: string }>({
   name: 'includesAll',
   optionsSchema: {
     type: 'object',
     required: ['values'],
     additionalProperties: false,
-    properties: { values: { type: 'array', minItems: 1, items: { type: 'string' }, uniqueItems: true } },
+    properties: {
+      values: { type: 'array', minItems: 1, items: { type: 'string' }, uniqueItems: true },
+      by: { type: 'string' },
+    },
   },
-  check(target, { values }) {
+  check(target, { values, by }, ctx) {
+    // Keys are named as the field holding them means them: `unit` of a target is its unit of measure.
+    const scope = [...ctx.path].reverse().find((s): s is string => typeof s === 'string');
     const has = (v: string): boolean => {
-      if (Array.isArray(target)) return target.includes(v);
+      // With `by`, a list of items is judged by one field of each (三变 items by their `kind`).
+      if (Array.isArray(target)) return by === undefined ? target.includes(v) : target.some((item) => childOf(item, by) === v);
       if (!isRecord(target) || !Object.prototype.hasOwnProperty.call(target, v)) return false;
       const child = target[v];
       if (Array.isArray(child)) return child.length > 0;
@@ -28,7 +34,7 @@ export default defineFunction<{ values: string[] }>({
     return [
       {
         values: {
-          missing: missing.map(term),
+          missing: missing.map((v) => scoped(v, scope)),
           count: missing.length,
           actual: values.length - missing.length,
           expected: values.length,

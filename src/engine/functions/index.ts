@@ -3,6 +3,8 @@ import coverage from './coverage.js';
 import dateWithin from './dateWithin.js';
 import enumeration from './enumeration.js';
 import equals from './equals.js';
+import flagWords from './flagWords.js';
+import fragmented from './fragmented.js';
 import includesAll from './includesAll.js';
 import memberOf from './memberOf.js';
 import nonEmpty from './nonEmpty.js';
@@ -14,6 +16,7 @@ import present from './present.js';
 import schema from './schema.js';
 import share from './share.js';
 import startsWith from './startsWith.js';
+import targetBelowShare from './targetBelowShare.js';
 import tilt from './tilt.js';
 import unique from './unique.js';
 
@@ -23,6 +26,8 @@ export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.fr
   dateWithin,
   enumeration,
   equals,
+  flagWords,
+  fragmented,
   includesAll,
   memberOf,
   nonEmpty,
@@ -34,6 +39,7 @@ export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.fr
   schema,
   share,
   startsWith,
+  targetBelowShare,
   tilt,
   unique,
 });

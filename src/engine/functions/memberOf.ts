@@ -26,7 +26,7 @@ function setOf(list: unknown[] | Record<string, unknown>): Set<unknown> {
   return set;
 }
 
-/** The node, when present, is one of the values of a list taken from the plan: a cross-reference. */
+/** The node, when present, is one of the values of a list taken from the plan: a cross-reference. Without a list, nothing is checked. */
 export default defineFunction<Options>({
   name: 'memberOf',
   optionsSchema: {
@@ -34,9 +34,11 @@ export default defineFunction<Options>({
     additionalProperties: false,
     properties: { list: { type: ['array', 'object'] }, by: { type: 'string' }, label: { type: 'string' } },
   },
-  check(target, { list = [], by, label }, ctx) {
+  check(target, { list, by, label }, ctx) {
     const value = by === undefined ? target : childOf(target, by);
-    if (value === undefined) return [];
+    // No list at all (the plan lacks the section referred to): nothing to cross-check against;
+    // the section's own rule reports it once, not every reference to it.
+    if (value === undefined || list === undefined) return [];
     if (setOf(Array.isArray(list) || isRecord(list) ? list : []).has(value)) return [];
     const name = label ? fillPlain(label, target) : typeof value === 'string' ? value : String(shown(value));
     return [

@@ -1,4 +1,4 @@
-import { term, type Gap, type Value } from '../gap.js';
+import { coded, term, type Gap, type Value } from '../gap.js';
 import type { Path } from '../../plan/path.js';
 import { shown } from './shown.js';
 import type { SchemaError } from './types.js';
@@ -24,12 +24,29 @@ export function schemaErrorGap(e: SchemaError, base: Path): Gap {
       values.actual = String(p.additionalProperty);
       values.expected = term('known-key');
       return { path: [...path, String(p.additionalProperty)], messageId: e.keyword, values };
-    case 'type':
+    case 'type': {
       values.expected = term(String(p.type));
       values.actual = term(jsonType(p.data));
+      const amount = p.type === 'number' || p.type === 'integer' ? amountInWords(p.data) : undefined;
+      if (amount !== undefined) {
+        // `'12.5万'`: an amount written as a planner would in a report, not as the number of yuan.
+        return { path, messageId: 'amountText', values: { ...values, actual: String(p.data), expected: amount } };
+      }
+      if (p.type === 'boolean' && typeof p.data === 'string') {
+        return { path, messageId: 'booleanText', values: { ...values, actual: p.data, expected: term('boolean') } };
+      }
       break;
+    }
     case 'enum':
-      values.expected = ((p.allowedValues as unknown[]) ?? []).map((v) => shown(v) as string);
+      // The codes to write, each with its display name: `protection（特色保护类）`.
+      values.expected = ((p.allowedValues as unknown[]) ?? []).map((v) => (typeof v === 'string' ? coded(v) : (shown(v) as string)));
+      break;
+    case 'maximum':
+      // A share (0–1) written as a percentage: `5` meaning 5 %.
+      if (Number(p.limit) === 1 && typeof p.data === 'number' && p.data > 1 && p.data <= 100) {
+        return { path, messageId: 'percentage', values: { ...values, actual: p.data, expected: Math.round(p.data * 10) / 1000 } };
+      }
+      values.expected = String(p.limit);
       break;
     case 'const':
       values.expected = shown(p.allowedValue) as string;
@@ -54,4 +71,13 @@ function jsonType(v: unknown): string {
   // `.nan` and `.inf` are numbers to JavaScript, not to a plan: name them as written.
   if (typeof v === 'number') return Number.isFinite(v) ? (Number.isInteger(v) ? 'integer' : 'number') : String(v);
   return typeof v;
+}
+
+/** `12.5万`, `8万元`, `60,000元` → the amount in yuan; anything else undefined. */
+function amountInWords(data: unknown): number | undefined {
+  if (typeof data !== 'string') return undefined;
+  const m = /^\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)?\s*$/.exec(data);
+  if (!m) return undefined;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  return m[2]?.startsWith('万') ? Math.round(n * 10000) : n;
 }

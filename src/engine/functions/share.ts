@@ -1,5 +1,6 @@
 import type { Path } from '../../plan/path.js';
 import { term } from '../gap.js';
+import { childOf } from '../select.js';
 import { fillPlain } from '../template.js';
 import { defineFunction } from './types.js';
 import { percent } from './percent.js';
@@ -16,6 +17,13 @@ interface Options {
   min?: number;
   /** How a matching item is named in the message, e.g. `{{name}}（{{code}}）`. */
   label?: string;
+  /**
+   * An item matches only when these numeric fields (dot paths) add up to less than `below`,
+   * e.g. a village's total collective income, the sum of its kinds of income.
+   */
+  sumBelow?: { fields: string[]; below: number };
+  /** A share from elsewhere shown beside the measured one (`{{reference}}`), never a bound. */
+  reference?: number;
 }
 
 
@@ -37,11 +45,20 @@ export default defineFunction<Options>({
       max: { type: 'number', minimum: 0, maximum: 1 },
       min: { type: 'number', minimum: 0, maximum: 1 },
       label: { type: 'string' },
+      sumBelow: {
+        type: 'object',
+        required: ['fields', 'below'],
+        additionalProperties: false,
+        properties: { fields: { type: 'array', minItems: 1, items: { type: 'string' } }, below: { type: 'number' } },
+      },
+      reference: { type: 'number', minimum: 0, maximum: 1 },
     },
   },
-  check(target, { where, match, max, min, label = '{{name}}' }, ctx) {
+  check(target, { where, match, max, min, label = '{{name}}', sumBelow, reference }, ctx) {
     if (!Array.isArray(target)) return [];
-    const { total, hits: matching } = tally(target, where, (item) => ctx.conforms(match, item), ctx);
+    const matches = (item: unknown): boolean =>
+      ctx.conforms(match, item) && (sumBelow === undefined || sumOf(item, sumBelow.fields) < sumBelow.below);
+    const { total, hits: matching } = tally(target, where, matches, ctx);
     if (total === 0) return [];
     const ratio = matching.length / total;
     const values = {
@@ -49,6 +66,7 @@ export default defineFunction<Options>({
       total,
       actual: percent(ratio),
       items: matching.map((m) => fillPlain(label, m.item)),
+      ...(reference === undefined ? {} : { reference: percent(reference) }),
     };
     if (max !== undefined && ratio > max) {
       const paths: Path[] = matching.map((m) => [...ctx.path, m.index]);
@@ -60,3 +78,13 @@ export default defineFunction<Options>({
     return [];
   },
 });
+
+/** The numbers at some dot paths of an item added up; a missing or non-numeric one counts 0. */
+function sumOf(item: unknown, fields: string[]): number {
+  let sum = 0;
+  for (const field of fields) {
+    const v = field.split('.').reduce<unknown>((node, key) => childOf(node, key), item);
+    if (typeof v === 'number' && Number.isFinite(v)) sum += v;
+  }
+  return sum;
+}

@@ -1,6 +1,5 @@
 import { childOf, isRecord } from '../select.js';
 import { defineFunction } from './types.js';
-import { percent } from './percent.js';
 
 interface Options {
   /** Field of the checked node holding the units (e.g. `villages`). */
@@ -15,15 +14,15 @@ interface Options {
   refs: string;
   /** Field of an item holding its amount (e.g. `funds`). */
   amount: string;
-  /** Required ratio of the favoured units' share of the amount to their share of the units (1: at least proportional). */
+  /** How many times the others' average funds per unit a favoured unit must get on average, strictly more (1: more than an even split). */
   minRatio: number;
 }
 
 
 /**
- * Resources tilt toward favoured units: the share of the amount that reaches them is at least
- * `minRatio` times their share of all units. An item's amount is split evenly among the units
- * it lists. Linear in units plus item references.
+ * Resources tilt toward favoured units: a favoured unit gets on average more than `minRatio`
+ * times what each other unit gets (an even split is no tilt). An item's amount is split evenly
+ * among the units it lists; units without any item count with 0. Linear in units plus item references.
  */
 export default defineFunction<Options>({
   name: 'tilt',
@@ -46,33 +45,42 @@ export default defineFunction<Options>({
     const itemList = childOf(target, items);
     if (!Array.isArray(unitList) || !Array.isArray(itemList) || unitList.length === 0) return [];
     const favouredKeys = new Set<unknown>();
-    for (const u of unitList) if (ctx.conforms(favoured, u)) favouredKeys.add(childOf(u, key));
-    let total = 0;
-    let reached = 0;
+    const otherKeys = new Set<unknown>();
+    for (const u of unitList) (ctx.conforms(favoured, u) ? favouredKeys : otherKeys).add(childOf(u, key));
+    let toFavoured = 0;
+    let toOthers = 0;
     for (const item of itemList) {
       const value = childOf(item, amount);
       const to = childOf(item, refs);
       if (!isRecord(item) || typeof value !== 'number' || !Array.isArray(to) || to.length === 0) continue;
-      total += value;
-      reached += (value * to.filter((k) => favouredKeys.has(k)).length) / to.length;
+      const each = value / to.length;
+      for (const k of to) {
+        if (favouredKeys.has(k)) toFavoured += each;
+        else if (otherKeys.has(k)) toOthers += each;
+      }
     }
-    if (total === 0 || favouredKeys.size === 0) return [];
-    const unitShare = favouredKeys.size / unitList.length;
-    const amountShare = reached / total;
-    if (amountShare >= unitShare * minRatio) return [];
+    if (favouredKeys.size === 0 || otherKeys.size === 0 || toFavoured + toOthers === 0) return [];
+    const favouredAverage = toFavoured / favouredKeys.size;
+    const otherAverage = toOthers / otherKeys.size;
+    if (favouredAverage > otherAverage * minRatio) return [];
     return [
       {
         path: [...ctx.path, items],
         values: {
-          actual: percent(amountShare),
-          expected: percent(Math.min(1, unitShare * minRatio)),
-          unitShare: percent(unitShare),
+          actual: Math.round(favouredAverage),
+          expected: `> ${Math.round(otherAverage * minRatio)}`,
+          others: Math.round(otherAverage),
+          // Chinese official text states amounts in 万元.
+          actualWan: wan(favouredAverage),
+          othersWan: wan(otherAverage),
+          ratio: minRatio,
           favoured: favouredKeys.size,
-          total: unitList.length,
-          amount: Math.round(reached),
-          totalAmount: Math.round(total),
+          otherUnits: otherKeys.size,
         },
       },
     ];
   },
 });
+
+/** Yuan as 万元, to two decimals without trailing zeros: 2250000 → 225, 12345 → 1.23. */
+const wan = (yuan: number): number => Math.round(yuan / 100) / 100;

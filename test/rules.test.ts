@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { auditText, catalog } from './helpers/audit.js';
+import { expected } from './helpers/ruleTester.js';
+
+/**
+ * Every built-in rule, tested in the manner of ESLint's RuleTester: its passing example gives no
+ * finding; its failing example (and any further `code` given here) gives exactly the findings
+ * listed, by line and message id. A rule added to the catalog without an entry here fails.
+ */
+type Case = { code?: string; errors: [line: number, messageId: string][] };
+const TESTS: Record<string, { valid?: string[]; invalid: Case[] }> = {
+  'land-forest-rights-respected': { invalid: [{ errors: [[2, 'default']] }] },
+  'three-transformations-reform': { invalid: [{ errors: [[2, 'default']] }] },
+  'social-capital-introduced': { invalid: [{ errors: [[2, 'default']] }] },
+  'collective-income-reported': { invalid: [{ errors: [[3, 'default']] }] },
+  'hollow-shell-villages-baseline': { invalid: [{ errors: [[3, 'default']] }] },
+  'weak-villages-baseline': { invalid: [{ errors: [[3, 'default']] }] },
+  'hollow-shell-target': { invalid: [{ errors: [[1, 'aboveMax']] }] },
+  'weak-village-target': { invalid: [{ errors: [[4, 'default']] }] },
+  'weak-village-income-target': { invalid: [{ errors: [[2, 'default']] }] },
+  'fragile-collective-income': { invalid: [{ errors: [[2, 'default']] }] },
+  'business-entity-operating': { invalid: [{ errors: [[2, 'default']] }] },
+  'cooperative-members': { invalid: [{ errors: [[2, 'default']] }] },
+  'evaluation-mechanisms-all-three': { invalid: [{ errors: [[1, 'default']] }] },
+  'evaluation-mechanism-unit-frequency': { invalid: [{ errors: [[2, 'default']] }] },
+  'evaluation-in-step': { invalid: [{ errors: [[1, 'default']] }] },
+  'evaluation-outcome-indicators': { invalid: [{ errors: [[1, 'default']] }] },
+  'evaluation-indicators-not-paperwork': { invalid: [{ errors: [[1, 'default']] }] },
+  'monitoring-household-kinds': { invalid: [{ errors: [[1, 'default']] }] },
+  'monitoring-runs': { invalid: [{ errors: [[1, 'default']] }] },
+  'monitoring-threshold-floor': { invalid: [{ errors: [[1, 'default']] }] },
+  'plan-schema': { invalid: [{ errors: [[2, 'pattern'], [2, 'additionalProperties']] }] },
+  'three-governance-system': { invalid: [{ errors: [[1, 'default']] }] },
+  'cadre-capacity': { invalid: [{ errors: [[1, 'default']] }] },
+  'aspiration-and-skills': { invalid: [{ errors: [[1, 'default']] }] },
+  'three-talks-one-review-listed': { invalid: [{ errors: [[1, 'default']] }] },
+  'benefit-balance': { invalid: [{ errors: [[1, 'default']] }] },
+  'publicity-and-models': { invalid: [{ errors: [[1, 'default']] }] },
+  'secretary-chains-both-campaigns': { invalid: [{ errors: [[2, 'default']] }] },
+  'secretary-chain-five-levels': { invalid: [{ errors: [[3, 'default']] }] },
+  'secretary-level-named': { invalid: [{ errors: [[4, 'default']] }] },
+  'county-secretary-main-energy': { invalid: [{ errors: [[2, 'missing']] }] },
+  'county-secretary-chairs-group': { invalid: [{ errors: [[2, 'default']] }] },
+  'linking-coordination-mechanism': { invalid: [{ errors: [[2, 'default']] }] },
+  'responsibility-system-complete': { invalid: [{ errors: [[2, 'default']] }] },
+  'responsibility-holders-duties': { invalid: [{ errors: [[3, 'default']] }] },
+  'overall-handle-stated': { invalid: [{ errors: [[2, 'default']] }] },
+  'first-secretary-exited-villages': { invalid: [{ errors: [[2, 'default']] }] },
+  'no-removals-all-four': { invalid: [{ errors: [[1, 'default']] }] },
+  'no-removal-complete': { invalid: [{ errors: [[2, 'default']] }] },
+  'no-removal-through-transition': { invalid: [{ errors: [[2, 'default']] }] },
+  'no-removal-not-withdrawn': { invalid: [{ errors: [[2, 'default']] }] },
+  'placeholder-unfilled': { invalid: [{ errors: [[2, 'default'], [2, 'default']] }] },
+  'villages-listed': { invalid: [{ errors: [[1, 'default']] }] },
+  'village-code-in-county': { invalid: [{ errors: [[4, 'default']] }] },
+  'village-code-administrative': { invalid: [{ errors: [[2, 'default']] }] },
+  'village-codes-unique': { invalid: [{ errors: [[3, 'default']] }] },
+  'village-plan-coverage': { invalid: [{ errors: [[3, 'default']] }] },
+  'village-plan-integrated': { invalid: [{ errors: [[2, 'const']] }] },
+  'village-plan-considerations': { invalid: [{ errors: [[4, 'default']] }] },
+  'village-plan-assembly-approved': { invalid: [{ errors: [[2, 'missing']] }] },
+  'village-plan-approval-date': { invalid: [{ errors: [[2, 'default']] }] },
+  'terrain-declared': { invalid: [{ errors: [[1, 'default']] }] },
+  'terrain-measures': { invalid: [{ errors: [[1, 'default']] }] },
+  'planning-support-poor-villages': { invalid: [{ errors: [[2, 'default']] }] },
+  'planning-support-layouts': { invalid: [{ errors: [[2, 'default']] }] },
+  'protection-village-heritage': { invalid: [{ errors: [[2, 'default']] }] },
+  'relocation-village-consent': { invalid: [{ errors: [[2, 'missing']] }] },
+  'poverty-policies-all-five': { invalid: [{ errors: [[2, 'default']] }] },
+  'poverty-policy-action-source': { invalid: [{ errors: [[3, 'default']] }] },
+  'revitalization-policies-all-five': { invalid: [{ errors: [[2, 'default']] }] },
+  'revitalization-policy-document': { invalid: [{ errors: [[3, 'default']] }] },
+  'policy-conflicts-reviewed': { invalid: [{ errors: [[2, 'default']] }] },
+  'policy-conflict-resolved': { invalid: [{ errors: [[4, 'default']] }] },
+  'self-sustaining-target': { invalid: [{ errors: [[2, 'default']] }] },
+  'local-employment-target': { invalid: [{ errors: [[2, 'default']] }] },
+  'target-unit-of-measure': { invalid: [{ errors: [[2, 'default']] }] },
+  'existing-industries-evaluated': { invalid: [{ errors: [[1, 'default']] }] },
+  'existing-industry-evaluation-complete': { invalid: [{ errors: [[2, 'default']] }] },
+  'upgrade-industries-in-plan': { invalid: [{ errors: [[2, 'default']] }] },
+  'projects-listed': { invalid: [{ errors: [[1, 'default']] }] },
+  'projects-not-fragmented': { invalid: [{ errors: [[2, 'default']] }] },
+  'industry-project-not-only-poverty-funds': { invalid: [{ errors: [[2, 'default']] }] },
+  'project-linked-to-villages': { invalid: [{ errors: [[2, 'default']] }] },
+  'project-village-known': { invalid: [{ errors: [[4, 'default']] }] },
+  'resources-tilt-to-poor-villages': { invalid: [{ errors: [[4, 'default']] }] },
+  'infrastructure-utilisation': { invalid: [{ errors: [[1, 'default']] }] },
+  'three-networks-seven-upgrades-listed': { invalid: [{ errors: [[2, 'minItems']] }] },
+  'industry-project-linkage': { invalid: [{ errors: [[2, 'default']] }] },
+  'industry-project-four-good-one-strong': { invalid: [{ errors: [[2, 'default']] }] },
+  'leader-cultivation-methods': { invalid: [{ errors: [[2, 'default']] }] },
+  'leader-cultivation-sources': { invalid: [{ errors: [[2, 'default']] }] },
+  'leader-cultivation-kinds': { invalid: [{ errors: [[2, 'default']] }] },
+  'leader-cultivation-target': { invalid: [{ errors: [[2, 'missing']] }] },
+};
+
+/** What plan-schema requires of every plan, so that a case shows only the violation it is about. */
+const PLAN_HEAD = "format_version: 1\ncounty: {name: 桃溪县, code: '439921'}\n";
+
+// Further cases where a rule has more than one message, or a near miss that must pass.
+const MORE: Record<string, { valid?: string[]; invalid: Case[] }> = {
+  'hollow-shell-target': {
+    valid: ["villages:\n  - {name: 红星村, code: '439921101201', collective_income: {operating: 0}}\ncollective_economy: {hollow_shell_target: 0}\n"],
+    invalid: [{ code: 'collective_economy: {weak_village_target: 0.1}\n', errors: [[1, 'missing']] }],
+  },
+  'weak-village-target': {
+    invalid: [{ code: 'collective_economy: {hollow_shell_target: 0}\n', errors: [[1, 'missing']] }],
+  },
+  'county-secretary-main-energy': {
+    invalid: [{ code: 'leadership:\n  county_secretary: {main_energy_on_rural_work: false}\n', errors: [[2, 'default']] }],
+  },
+  'relocation-village-consent': {
+    invalid: [{ code: "villages:\n  - {name: 高坪村, code: '439921102203', category: relocation, relocation_consent: false}\n", errors: [[2, 'default']] }],
+  },
+  'village-plan-assembly-approved': {
+    invalid: [{ code: "villages:\n  - name: 高坪村\n    code: '439921102203'\n    plan: {kind: village_plan, assembly_approved: false}\n", errors: [[4, 'default']] }],
+  },
+  'business-entity-operating': {
+    invalid: [{ code: 'collective_economy:\n  entities: [{name: 红星油茶专业合作社, kind: cooperative}]\n', errors: [[2, 'missing']] }],
+  },
+  'first-secretary-exited-villages': {
+    invalid: [{ code: "villages:\n  - {name: 红星村, code: '439921101201', poverty_status: exited, first_secretary: 暂无}\n", errors: [[2, 'default']] }],
+  },
+  'plan-schema': {
+    invalid: [
+      { code: `${PLAN_HEAD}collective_economy: {weak_village_target: 25}\n`, errors: [[3, 'percentage']] },
+      { code: `${PLAN_HEAD}villages:\n  - {name: 红星村, code: '439921101201', category: 特色保护类}\n`, errors: [[4, 'enum']] },
+      { code: `${PLAN_HEAD}villages:\n  - name: 红星村\n    code: '439921101201'\n    collective_income: {operating: 12.5万}\n`, errors: [[6, 'amountText']] },
+      { code: `${PLAN_HEAD}leadership:\n  county_secretary: {main_energy_on_rural_work: 是}\n`, errors: [[4, 'booleanText']] },
+    ],
+  },
+};
+
+describe('every built-in rule (RuleTester style)', () => {
+  const rules = catalog().rules;
+
+  it('has an entry here', () => {
+    expect(rules.map((r) => r.id).filter((id) => !TESTS[id]).sort()).toEqual([]);
+    expect(Object.keys(TESTS).filter((id) => !rules.some((r) => r.id === id))).toEqual([]);
+  });
+
+  const cases = rules.flatMap((rule) => {
+    const t = TESTS[rule.id];
+    if (!t) return [];
+    const more = MORE[rule.id];
+    const valid = [rule.examples?.pass, ...(t.valid ?? []), ...(more?.valid ?? [])].filter((c): c is string => !!c);
+    const invalid = [...t.invalid, ...(more?.invalid ?? [])].map((c) => ({ ...c, code: c.code ?? rule.examples!.fail! }));
+    return [
+      ...valid.map((code, i) => [rule.id, `valid ${i + 1}`, code, [] as Case['errors']] as const),
+      ...invalid.map((c, i) => [rule.id, `invalid ${i + 1}`, c.code, c.errors] as const),
+    ];
+  });
+
+  it.each(cases)('%s %s', (id, _name, code, errors) => {
+    const found = expected(auditText(code, [id]));
+    expect(found.map((f) => [f.line, f.messageId])).toEqual(errors);
+    for (const f of found) expect(f.rule).toBe(id);
+  });
+});
