@@ -153,8 +153,9 @@ function regexesIn(fn: string, options: unknown): { path: (string | number)[]; s
     }
   };
   const obj = options as Record<string, unknown> | undefined;
-  if (fn === 'pattern' && typeof obj?.match === 'string') found.push({ path: ['match'], source: obj.match });
-  else visit(options, []);
+  if (fn === 'pattern') {
+    for (const key of ['match', 'notMatch'] as const) if (typeof obj?.[key] === 'string') found.push({ path: [key], source: obj[key] as string });
+  } else visit(options, []);
   return found;
 }
 

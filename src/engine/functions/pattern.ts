@@ -2,19 +2,25 @@ import { linearRegex, regexProblem } from '../../plan/regex.js';
 import { defineFunction } from './types.js';
 import { shown } from './shown.js';
 
-/** The node, when present, is a string matching a regular expression (RE2 syntax: no lookaround, no backreferences). */
-export default defineFunction<{ match: string; description?: string }>({
+/**
+ * The node, when present, is a string matching a regular expression — or, with `notMatch`, one
+ * that does not match it (RE2 syntax has no lookaround, so "not" is an option). RE2 syntax: no
+ * lookaround, no backreferences.
+ */
+export default defineFunction<{ match?: string; notMatch?: string; description?: string }>({
   name: 'pattern',
   optionsSchema: {
     type: 'object',
-    required: ['match'],
+    oneOf: [{ required: ['match'] }, { required: ['notMatch'] }],
     additionalProperties: false,
-    properties: { match: { type: 'string' }, description: { type: 'string' } },
+    properties: { match: { type: 'string' }, notMatch: { type: 'string' }, description: { type: 'string' } },
   },
-  check(target, { match }) {
+  check(target, { match, notMatch }) {
     if (target === undefined) return [];
+    const source = (match ?? notMatch)!;
     // A pattern the catalog and config were checked for at load; one taken from a plan (`$plan`) may still be refused: it matches nothing.
-    if (typeof target === 'string' && regexProblem(match) === undefined && linearRegex(match).test(target)) return [];
-    return [{ values: { actual: shown(target), expected: match } }];
+    const matches = typeof target === 'string' && regexProblem(source) === undefined && linearRegex(source).test(target);
+    if (typeof target === 'string' && matches === (match !== undefined)) return [];
+    return [{ values: { actual: shown(target), expected: match ?? `not ${notMatch}` } }];
   },
 });
