@@ -9,6 +9,7 @@ import type { AuditOptions } from './run.js';
 export interface WorkerSetup {
   catalog: Catalog;
   parameters?: Record<string, unknown>;
+  today: string;
   maxBytes?: number;
   encoding?: AuditOptions['encoding'];
 }

@@ -2,13 +2,15 @@ import { loadBuiltinCatalog } from '../catalog/builtin.js';
 import type { Catalog } from '../catalog/types.js';
 import { auditDocument, compileCatalog, type CompiledCatalog } from '../engine/audit.js';
 import type { Finding } from '../engine/finding.js';
+import { dayNumber } from '../engine/functions/date.js';
+import { localDate } from '../engine/refs.js';
 import { childOf } from '../engine/select.js';
 import type { Encoding } from '../plan/decode.js';
 import { discoverPlans, type PlanFile } from '../plan/discover.js';
 import type { InputError } from '../plan/input-error.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument, parseDocumentBytes, type LoadedDocument } from '../plan/load.js';
 import { VERSION } from '../version.js';
-import { ownerOf, transitionEndOf } from './owners.js';
+import { dueDateOf, ownerOf } from './owners.js';
 import { auditInPool } from './pool.js';
 import type { AuditResult, FileResult } from './result.js';
 import { shardOf, type Shard } from './shard.js';
@@ -18,6 +20,8 @@ export interface AuditOptions {
   catalog?: Catalog;
   /** Parameter values overriding the catalog's defaults. */
   parameters?: Record<string, unknown>;
+  /** The audit date the rules judge by, `YYYY-MM-DD`; the machine's date by default. */
+  today?: string;
   maxBytes?: number;
   encoding?: Encoding;
   cwd?: string;
@@ -51,18 +55,19 @@ export interface PlanSource {
 /** Audit plan files, folders and globs: the whole pipeline short of formatting. */
 export async function auditPaths(paths: string[], options: AuditOptions = {}): Promise<AuditResult> {
   const catalog = options.catalog ?? loadBuiltinCatalog();
-  const compiled = compileCatalog(catalog, options.parameters);
+  const today = auditDate(options);
+  const compiled = compileCatalog(catalog, options.parameters, today);
   const discovered = await discoverPlans(paths, options.cwd);
   const kept = options.skip ? discovered.files.filter((f) => !options.skip!(f.path)) : discovered.files;
   const files = options.shard ? shardOf(kept, options.shard) : kept;
-  const settings = { ...options, catalog };
+  const settings = { ...options, catalog, today };
   // Hooks are functions and cannot cross to a worker: per-file catalogs and waivers files keep the
   // audit on this thread; a plan's own waivers are applied here to what the workers return.
   const pooled = (options.jobs ?? 1) > 1 && files.length > 1 && !options.catalogFor && !(options.review && options.reviewAll);
   let results: FileResult[];
   if (pooled) {
     const { parameters, maxBytes, encoding } = options;
-    results = await auditInPool(files, options.jobs!, { catalog, parameters, maxBytes, encoding }, options.onFile);
+    results = await auditInPool(files, options.jobs!, { catalog, parameters, today, maxBytes, encoding }, options.onFile);
     if (options.review) {
       for (let i = 0; i < files.length; i++) {
         if (results[i]!.declaresWaivers) results[i] = await auditFile(files[i]!.path, files[i]!.display, compiled, settings);
@@ -71,23 +76,25 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
   } else {
     results = await auditInOrder(files, compiled, settings);
   }
-  return resultOf(catalog, results, discovered.errors);
+  return resultOf(catalog, results, discovered.errors, today);
 }
 
 /** Audit plans held in memory, through the same per-file step as `auditPaths`; nothing is read from disk but the catalog. */
 export async function auditSources(sources: PlanSource[], options: AuditOptions = {}): Promise<AuditResult> {
   const catalog = options.catalog ?? loadBuiltinCatalog();
-  const compiled = compileCatalog(catalog, options.parameters);
+  const today = auditDate(options);
+  const compiled = compileCatalog(catalog, options.parameters, today);
   const files = sources.map((s) => {
     const bytes = typeof s.content === 'string' ? Buffer.from(s.content, 'utf8') : s.content;
-    return auditLoaded(parseDocumentBytes(bytes, s.file, options.encoding), s.file, compiled, { ...options, catalog });
+    return auditLoaded(parseDocumentBytes(bytes, s.file, options.encoding), s.file, compiled, { ...options, catalog, today });
   });
-  return resultOf(catalog, files, []);
+  return resultOf(catalog, files, [], today);
 }
 
-function resultOf(catalog: Catalog, files: FileResult[], errors: InputError[]): AuditResult {
+function resultOf(catalog: Catalog, files: FileResult[], errors: InputError[], asOf: string): AuditResult {
   return {
     tool: { name: 'rural-audit', version: VERSION },
+    asOf,
     files,
     errors,
     rules: catalog.rules,
@@ -95,6 +102,13 @@ function resultOf(catalog: Catalog, files: FileResult[], errors: InputError[]): 
     areas: catalog.areas,
     terms: catalog.terms,
   };
+}
+
+/** The audit date of a run: the one given (a real day, or the run is refused), else the machine's. */
+function auditDate(options: AuditOptions): string {
+  if (options.today === undefined) return localDate();
+  if (dayNumber(options.today) === undefined) throw new RangeError(`today must be a real date YYYY-MM-DD, not ${JSON.stringify(options.today)}`);
+  return options.today;
 }
 
 /** Files being read while the one before is parsed and audited: the thread never waits on the disk. */
@@ -151,7 +165,8 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
     const owner = ownerOf(f, loaded.data, owners?.[f.area]);
     return owner ? { ...f, owner } : f;
   });
-  const transitionEnd = transitionEndOf(loaded.data, options.parameters?.transition_end ?? options.catalog?.parameters.transition_end?.default);
+  const param = (name: string): unknown => (options.parameters && Object.hasOwn(options.parameters, name) ? options.parameters[name] : options.catalog?.parameters[name]?.default);
+  const due = dueDateOf(loaded.data, options.today ?? localDate(), param);
   const waivers = childOf(loaded.data, 'waivers');
   // A copy made of fresh strings: text taken from the plan (names, dates, messages) would otherwise
   // be slices of the whole file and keep every plan's source alive until the run ends.
@@ -159,7 +174,7 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
     file: display,
     findings,
     encoding: loaded.encoding,
-    ...(transitionEnd ? { transitionEnd } : {}),
+    due,
     ...(name !== undefined || code !== undefined
       ? { county: { name: typeof name === 'string' ? name : undefined, code: typeof code === 'string' ? code : undefined } }
       : {}),

@@ -5,8 +5,8 @@ import type { WorkerReply, WorkerSetup, WorkerTask } from './pool.js';
 import { auditInOrder } from './run.js';
 
 const setup = workerData as WorkerSetup;
-const compiled = compileCatalog(setup.catalog, setup.parameters);
-const options = { catalog: setup.catalog, parameters: setup.parameters, maxBytes: setup.maxBytes, encoding: setup.encoding };
+const compiled = compileCatalog(setup.catalog, setup.parameters, setup.today);
+const options = { catalog: setup.catalog, parameters: setup.parameters, today: setup.today, maxBytes: setup.maxBytes, encoding: setup.encoding };
 
 parentPort!.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply;

@@ -72,7 +72,7 @@ export async function auditWithSettings(
         : `notice: profile ${p.name} is an EXAMPLE; its values are invented, not any province's policy`,
     );
   }
-  const catalogs = new CatalogsByFile(config);
+  const catalogs = new CatalogsByFile(config, today);
   const run: WaiverRun = {
     today,
     knownRules: new Set(config.catalog.rules.map((r) => r.id)),
@@ -93,6 +93,7 @@ export async function auditWithSettings(
     cwd,
     catalog: catalogs.base.catalog,
     parameters: catalogs.base.parameters,
+    today,
     skip: (path) => {
       if (waiverFiles.some((w) => w.path === path)) return true;
       if (!catalogs.isIgnored(path)) return false;

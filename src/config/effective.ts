@@ -62,7 +62,11 @@ export class CatalogsByFile {
   /** The rules of every compiled variant, for reports that list the rules that ran. */
   readonly base: { catalog: Catalog; parameters: Record<string, unknown> };
 
-  constructor(private readonly config: Config) {
+  /** `today`: the audit date every variant judges by. */
+  constructor(
+    private readonly config: Config,
+    private readonly today?: string,
+  ) {
     this.base = tailoredCatalog(config.catalog, effectiveSettings(config));
   }
 
@@ -76,7 +80,7 @@ export class CatalogsByFile {
     let compiled = this.cache.get(key);
     if (!compiled) {
       const t = tailoredCatalog(this.config.catalog, settings);
-      compiled = compileCatalog(t.catalog, t.parameters);
+      compiled = compileCatalog(t.catalog, t.parameters, this.today);
       this.cache.set(key, compiled);
     }
     return compiled;

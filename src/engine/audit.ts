@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { Catalog, Rule } from '../catalog/types.js';
+import type { Bilingual, Catalog, Rule, Severity } from '../catalog/types.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { formatPath, type Path } from '../plan/path.js';
 import { isPlaceholder } from '../plan/placeholder.js';
 import { compareFindings, type Finding } from './finding.js';
+import { dayNumber } from './functions/date.js';
 import { FUNCTIONS } from './functions/index.js';
 import type { CheckFunction } from './functions/types.js';
 import { term, type Gap, type Value } from './gap.js';
 import { conforms, schemaErrors } from './schemas.js';
+import { localDate, readsPlan, resolveRefs, type RefContext } from './refs.js';
 import { Selector } from './select.js';
-import { fillBilingual } from './template.js';
+import { fillBilingual, fillMessage } from './template.js';
 
 interface CompiledCheck {
   fn: CheckFunction<any>;
@@ -23,68 +25,67 @@ export interface CompiledRule {
   rule: Rule;
   selectors: Selector[];
   checks: CompiledCheck[];
+  /** The rule's window with parameters and the audit date in; `$plan` references resolved per document. */
+  window?: { through?: unknown; after?: unknown };
 }
 
 export interface CompiledCatalog {
   catalog: Catalog;
   rules: CompiledRule[];
+  /** The audit date (`--today`) the rules judge by. */
+  today: string;
 }
 
 /**
  * Prepare a catalog for auditing: selectors parsed, functions looked up, `$param` references
- * replaced by the parameter values in force (defaults, overridden by `parameters`).
+ * replaced by the parameter values in force (defaults, overridden by `parameters`) and `$today`
+ * by the audit date — the machine's date unless one is given.
  */
-export function compileCatalog(catalog: Catalog, parameters: Record<string, unknown> = {}): CompiledCatalog {
+export function compileCatalog(catalog: Catalog, parameters: Record<string, unknown> = {}, today: string = localDate()): CompiledCatalog {
   const param = (name: string): unknown =>
     Object.prototype.hasOwnProperty.call(parameters, name) ? parameters[name] : catalog.parameters[name]?.default;
+  const ctx: RefContext = { param, today, plan: 'defer' };
   const rules = catalog.rules.map((rule) => ({
     rule,
     selectors: rule.given.map((g) => new Selector(g)),
     checks: rule.then.map((c) => {
       const fn = FUNCTIONS[c.function];
       if (!fn) throw new Error(`rule ${rule.id}: unknown function ${c.function}`);
-      const options = resolveParams(c.options ?? {}, param);
-      return { fn, field: c.field, options, readsPlan: JSON.stringify(options).includes('"$plan"') };
+      const options = resolveRefs(c.options ?? {}, ctx);
+      return { fn, field: c.field, options, readsPlan: readsPlan(options) };
     }),
+    ...(rule.window ? { window: resolveRefs({ through: rule.window.through, after: rule.window.after }, ctx) as CompiledRule['window'] } : {}),
   }));
-  return { catalog, rules };
+  return { catalog, rules, today };
 }
 
-function resolveParams(value: unknown, param: (name: string) => unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveParams(v, param));
-  if (typeof value !== 'object' || value === null) return value;
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.$param === 'string') return param(obj.$param);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = resolveParams(v, param);
-  return out;
-}
-
-/** `$plan` selectors parsed once, not once per plan per rule. */
-const planSelectors = new Map<string, Selector>();
-
-/** `{$plan: '$.transition_period.end', $else: '2025-12-31'}` → the plan's value, or the fallback. */
-function resolvePlanRefs(value: unknown, root: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolvePlanRefs(v, root));
-  if (typeof value !== 'object' || value === null) return value;
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.$plan === 'string') {
-    let selector = planSelectors.get(obj.$plan);
-    if (!selector) planSelectors.set(obj.$plan, (selector = new Selector(obj.$plan)));
-    const matches = selector.select(root).map((m) => m.value);
-    const found = obj.$plan.includes('*') ? matches : matches[0];
-    return found === undefined || found === null ? resolvePlanRefs(obj.$else, root) : found;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = resolvePlanRefs(v, root);
-  return out;
+/**
+ * How a rule stands on the audit date for one plan: in force as written, outside its window with
+ * another severity (and a note saying why), or not checked at all.
+ */
+function standing(compiled: CompiledRule, root: unknown, today: string): { severity: Severity; note?: Bilingual } | undefined {
+  const { rule, window } = compiled;
+  if (!rule.window || !window) return { severity: rule.severity };
+  const at = readsPlan(window) ? (resolveRefs(window, { param: () => undefined, today, plan: { root } }) as typeof window) : window;
+  const day = dayNumber(today)!;
+  const through = dayNumber(at.through);
+  const after = dayNumber(at.after);
+  if ((through === undefined || day <= through) && (after === undefined || day > after)) return { severity: rule.severity };
+  if (rule.window.outside === 'off') return undefined;
+  const values = { through: String(at.through ?? ''), after: String(at.after ?? ''), today };
+  return { severity: rule.window.outside, note: { zh: fillMessage(rule.window.note.zh, values, 'zh', {}), en: fillMessage(rule.window.note.en, values, 'en', {}) } };
 }
 
 export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): Finding[] {
   const findings: Finding[] = [];
   const { terms } = compiled.catalog;
-  for (const { rule, selectors, checks } of compiled.rules) {
-    const resolved = checks.map((c) => (c.readsPlan ? resolvePlanRefs(c.options, doc.data) : c.options));
+  const { today } = compiled;
+  const planRefs: RefContext = { param: () => undefined, today, plan: { root: doc.data } };
+  for (const entry of compiled.rules) {
+    const { rule, selectors, checks } = entry;
+    const stands = standing(entry, doc.data, today);
+    if (!stands) continue;
+    const resolved = checks.map((c) => (c.readsPlan ? resolveRefs(c.options, planRefs) : c.options));
     for (const selector of selectors) {
       for (const match of selector.select(doc.data)) {
         // `where` narrows existing nodes; a missing node is never "where" anything.
@@ -98,8 +99,8 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
           // A placeholder (待填写) is no value yet: placeholder-unfilled reports it once, and no
           // other check judges it (`kept: 待填写` is not `kept: false`).
           if (isPlaceholder(target)) continue;
-          const gaps = check.fn.check(target, resolved[i], { conforms, schemaErrors, root: doc.data, path });
-          for (const gap of gaps) findings.push(toFinding(gap, path, match.path, rule, doc, terms));
+          const gaps = check.fn.check(target, resolved[i], { conforms, schemaErrors, root: doc.data, path, today });
+          for (const gap of gaps) findings.push(toFinding(gap, path, match.path, rule, doc, terms, stands));
         }
       }
     }
@@ -112,7 +113,15 @@ function childValue(value: unknown, field: string): unknown {
   return Object.prototype.hasOwnProperty.call(value, field) ? (value as Record<string, unknown>)[field] : undefined;
 }
 
-function toFinding(gap: Gap, checked: Path, selected: Path, rule: Rule, doc: LoadedDocument, terms: Catalog['terms']): Finding {
+function toFinding(
+  gap: Gap,
+  checked: Path,
+  selected: Path,
+  rule: Rule,
+  doc: LoadedDocument,
+  terms: Catalog['terms'],
+  stands: { severity: Severity; note?: Bilingual },
+): Finding {
   const path = gap.path ?? checked;
   const at = doc.locator.locate(path);
   const template = (gap.messageId && rule.messages?.[gap.messageId]) || rule.message;
@@ -121,9 +130,10 @@ function toFinding(gap: Gap, checked: Path, selected: Path, rule: Rule, doc: Loa
   const last = selected[selected.length - 1];
   const node: Value = typeof last === 'number' ? last + 1 : term(last ?? 'document');
   const values = { path: pathText, node, subject: subjectOf(doc.data, path) ?? pathText, ...gap.values };
+  const message = fillBilingual(template, values, terms);
   return {
     ruleId: rule.id,
-    severity: rule.severity,
+    severity: stands.severity,
     area: rule.area,
     file: doc.file,
     path: pathText,
@@ -132,7 +142,7 @@ function toFinding(gap: Gap, checked: Path, selected: Path, rule: Rule, doc: Loa
     endLine: at.endLine,
     endColumn: at.endColumn,
     exact: at.exact,
-    message: fillBilingual(template, values, terms),
+    message: stands.note ? { zh: `${message.zh}（${stands.note.zh}）`, en: `${message.en} (${stands.note.en})` } : message,
     clauses: rule.source.clauses,
     ...(gap.values.actual === undefined ? {} : { actual: raw(gap.values.actual) }),
     ...(gap.values.expected === undefined ? {} : { expected: raw(gap.values.expected) }),

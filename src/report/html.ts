@@ -14,7 +14,7 @@ export const html: Formatter = (result, { lang }) => {
   const v = buildView(result, lang);
   const w = WORDS[lang];
   const body: string[] = [
-    `<header><h1>${h(w.title)}</h1><p class="meta">${h(w.source)}<br>${h(v.tool)} · ${h(w.files(v.audited))} · ${h(w.totals(v.total.error, v.total.warning, v.total.info, v.waived))}</p></header>`,
+    `<header><h1>${h(w.title)}</h1><p class="meta">${h(w.source)}<br>${h(v.tool)} · ${h(w.asOf(v.asOf))} · ${h(w.files(v.audited))} · ${h(w.totals(v.total.error, v.total.warning, v.total.info, v.waived))}</p></header>`,
   ];
   if (v.rollup) body.push(`<section class="rollup"><h2>${h(w.rollup)}</h2>${rollupTable(v, v.rollup)}</section>`);
   body.push(`<section class="areas"><h2>${h(w.byArea)}</h2>${areaTable(v)}</section>`);

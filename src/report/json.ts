@@ -12,6 +12,7 @@ export const json: Formatter = (result, { lang }) => {
   const report = {
     reportVersion: JSON_REPORT_VERSION,
     tool: result.tool,
+    asOf: result.asOf,
     lang,
     summary: summarise(result),
     ...(result.baseline ? { baseline: result.baseline } : {}),
@@ -19,7 +20,7 @@ export const json: Formatter = (result, { lang }) => {
       file: f.file,
       ...(f.county ? { county: f.county } : {}),
       ...(f.encoding ? { encoding: f.encoding } : {}),
-      ...(f.transitionEnd ? { transitionEnd: f.transitionEnd } : {}),
+      ...(f.due ? { due: f.due } : {}),
       ...(f.error ? { error: f.error } : {}),
       findings: f.findings.map((x) => {
         const rule = rules.get(x.ruleId);

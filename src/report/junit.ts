@@ -41,7 +41,7 @@ export const junit: Formatter = (result, { lang, failOn = 'error' }) => {
   };
   for (const f of result.files) {
     if (f.error) add(f.file, [errorCase(f.file, 'load', f.error, lang)]);
-    else add(f.file, result.rules.map((r) => ruleCase(f, r, lang, failOn)), propertiesOf(f));
+    else add(f.file, result.rules.map((r) => ruleCase(f, r, lang, failOn)), [['asOf', result.asOf], ...propertiesOf(f)]);
   }
   if (result.errors.length > 0) {
     add(

@@ -34,6 +34,8 @@ export const sarif: Formatter = (result, { lang }) => {
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder rural-audit was run in; plan paths are relative to it.' } } },
         columnKind: 'utf16CodeUnits',
+        // The audit date: verdicts about lapsed commitments and stale data hold for this day.
+        properties: { asOf: result.asOf },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         results: result.files.flatMap((f) => f.findings.map((x) => resultOf(x, index.get(x.ruleId), lang))),
       },

@@ -15,6 +15,7 @@ const WORDS = {
     fix: '修改建议',
     clause: '条款',
     summary: (files: number, e: number, w: number, i: number) => `共审计 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示`,
+    asOf: (d: string) => `；审计日 ${d}`,
     clean: '未发现差距',
     notAudited: '未能审计',
     waived: '已豁免',
@@ -32,6 +33,7 @@ const WORDS = {
     clause: 'clause',
     summary: (files: number, e: number, w: number, i: number) =>
       `${files} file(s) audited: ${e} error(s), ${w} warning(s), ${i} info`,
+    asOf: (d: string) => `; audit date ${d}`,
     clean: 'no gaps found',
     notAudited: 'not audited',
     waived: 'waived',
@@ -112,7 +114,7 @@ export const table: Formatter = (result, { lang, color }) => {
     }
   }
   const audited = result.files.filter((f) => !f.error).length;
-  out.push(words.summary(audited, total.error, total.warning, total.info));
+  out.push(`${words.summary(audited, total.error, total.warning, total.info)}${words.asOf(result.asOf)}`);
   const failed = result.files.filter((f) => f.error).length + result.errors.length;
   if (failed > 0) out.push(c.red(`${words.notAudited}: ${failed}`));
   return `${out.join('\n')}\n`;

@@ -14,7 +14,8 @@ export default defineFunction<Record<string, never>>({
   check(target, _options, ctx) {
     return ctx
       .schemaErrors(planSchemaJson, target)
-      .filter((e) => !isPlaceholder(e.params.data))
+      // An `if` failure only says its `then` failed; that error names what is missing.
+      .filter((e) => e.keyword !== 'if' && !isPlaceholder(e.params.data))
       .map((e) => schemaErrorGap(e, ctx.path));
   },
 });
