@@ -20,7 +20,7 @@ export interface AuditOptions {
   catalog?: Catalog;
   /** Parameter values overriding the catalog's defaults. */
   parameters?: Record<string, unknown>;
-  /** The audit date the rules judge by, `YYYY-MM-DD`; the machine's date by default. */
+  /** The audit date the rules judge by, `YYYY-MM-DD`; by default `RURAL_AUDIT_TODAY`, else the machine's date (as for the CLI). */
   today?: string;
   maxBytes?: number;
   encoding?: Encoding;
@@ -104,11 +104,12 @@ function resultOf(catalog: Catalog, files: FileResult[], errors: InputError[], a
   };
 }
 
-/** The audit date of a run: the one given (a real day, or the run is refused), else the machine's. */
+/** The audit date of a run: the one given, else RURAL_AUDIT_TODAY, else the machine's; a date that is no real day is refused. */
 function auditDate(options: AuditOptions): string {
-  if (options.today === undefined) return localDate();
-  if (dayNumber(options.today) === undefined) throw new RangeError(`today must be a real date YYYY-MM-DD, not ${JSON.stringify(options.today)}`);
-  return options.today;
+  const given = options.today ?? (process.env.RURAL_AUDIT_TODAY || undefined);
+  if (given === undefined) return localDate();
+  if (dayNumber(given) === undefined) throw new RangeError(`today must be a real date YYYY-MM-DD, not ${JSON.stringify(given)}`);
+  return given;
 }
 
 /** Files being read while the one before is parsed and audited: the thread never waits on the disk. */
