@@ -116,7 +116,8 @@ describe('parallel, sharded and merged runs give the single run report', () => {
     const mixed = run(['merge', shards[0]!, other]);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('audited as of 2026-11-30, the others as of 2026-12-01; run every shard with the same --today');
-  });
+    // Seven runs of the CLI over 19 plans on a machine shared with other work.
+  }, 180_000);
 
   it('refuses a malformed --shard or --jobs with a usage error', () => {
     for (const args of [['--shard', '3/2'], ['--shard', 'x'], ['--jobs', '0'], ['--jobs', 'many']]) {
