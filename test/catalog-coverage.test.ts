@@ -61,13 +61,35 @@ describe('the manual-review items', () => {
   });
 });
 
+describe('outside sources (rules/sources.yaml)', () => {
+  it('give title, issuer and date; the transition period cites the central opinion, not a clause', () => {
+    for (const s of Object.values(cat.sources!)) {
+      expect(s.title.zh && s.title.en && s.issuer.zh).toBeTruthy();
+      expect(s.date).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+    }
+    for (const name of ['transition_start', 'transition_end', 'transition_years']) {
+      expect(cat.parameters[name]!.cites).toEqual(['central-opinion-2020']);
+      expect(cat.parameters[name]!.source ?? []).toEqual([]);
+    }
+  });
+  it('are named by `rules show`, apart from the clauses', () => {
+    const r = cli(['rules', 'show', 'no-removal-through-transition']);
+    expect(r.code).toBe(0);
+    const [head, rest] = r.stdout.split('外部来源（非来源文件条款）:');
+    expect(head).toContain('条款: R2.2');
+    expect(head).not.toContain('中共中央');
+    expect(rest).toMatch(/^\n {4}中共中央 国务院《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的意见》（中共中央、国务院，2020-12-16）/);
+  });
+});
+
 describe('parameters', () => {
   it('are each read by at least one rule or are plan fallbacks', () => {
     const used = new Set(cat.rules.flatMap((r) => ruleParameters(r)));
     const unused = Object.keys(cat.parameters).filter((p) => !used.has(p));
     // transition_start is the plan's fallback start date, read by reports of the transition period;
-    // empty_words is read by the engine for every substance check (src/engine/audit.ts).
-    expect(unused.filter((p) => p !== 'transition_start' && p !== 'empty_words')).toEqual([]);
+    // empty_words is read by the engine for every substance check (src/engine/audit.ts);
+    // remediation_due and remediation_lead_days set the due dates of the remediation view.
+    expect(unused.filter((p) => !['transition_start', 'empty_words', 'remediation_due', 'remediation_lead_days'].includes(p))).toEqual([]);
   });
   it.each([
     ['weak_village_income_threshold', 50000],
@@ -139,10 +161,26 @@ describe('rules --coverage', () => {
     expect(r.stdout).toMatch(/fragile-collective-income \[warning\]/);
     expect(r.stdout).toMatch(new RegExp(`${clauses.length} clauses: \\d+ enforced by rules, \\d+ manual review only, 0 uncovered`));
   });
-  it('as JSON lists rule and manual ids per clause', () => {
-    const rows = JSON.parse(cli(['rules', '--coverage', '--format', 'json']).stdout) as { clause: string; rules: string[]; manual: string[] }[];
+  it('as JSON lists rule and manual ids per clause, and the outside sources apart', () => {
+    const data = JSON.parse(cli(['rules', '--coverage', '--format', 'json']).stdout) as {
+      clauses: { clause: string; rules: string[]; manual: string[] }[];
+      outsideSources: { id: string; issuer: { zh: string }; date: string; rules: string[]; parameters: string[] }[];
+    };
+    const rows = data.clauses;
     expect(rows.map((r) => r.clause)).toEqual(clauses.map((c) => c.id));
     expect(rows.find((r) => r.clause === 'R4.1')!.rules).toContain('resources-tilt-to-poor-villages');
+    const central = data.outsideSources.find((s) => s.id === 'central-opinion-2020')!;
+    expect(central).toMatchObject({ date: '2020-12-16', issuer: { zh: '中共中央、国务院' } });
+    expect(central.parameters).toEqual(['transition_start', 'transition_end', 'transition_years']);
+    expect(central.rules).toContain('no-removal-through-transition');
+    expect(central.rules).toContain('transition-period-not-shortened');
+  });
+  it('as text names each outside source with its issuer and date, after the clauses', () => {
+    const r = cli(['rules', '--coverage']);
+    const [clausePart, outsidePart] = r.stdout.split('外部来源（不是来源文件的条款）：');
+    expect(outsidePart).toContain('central-opinion-2020  中共中央 国务院《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的意见》（中共中央、国务院，2020-12-16）');
+    expect(outsidePart).toContain('参数 transition_end');
+    expect(clausePart).not.toContain('关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的意见');
   });
 });
 

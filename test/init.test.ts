@@ -97,7 +97,7 @@ describe('rural-audit init: the template', () => {
 
   it('explains fields in Chinese with the clause and the rules that check them', () => {
     expect(text).toMatch(/# 四不摘（R2\.2）\n# 脱贫不摘责任、不摘政策、不摘帮扶、不摘监管。\n(# 审计规则 .+\n)*no_removals:/);
-    expect(text).toMatch(/ {4}# 保持至\n {4}# 至少保持到过渡期结束。\n {4}# 审计规则 no-removal-through-transition（R2\.2）：“不摘”至少保持到过渡期结束\n {4}kept_until: 待填写/);
+    expect(text).toMatch(/ {4}# 保持至\n {4}# 至少保持到过渡期结束和规划期末（取较晚者），且在审计日仍然有效。\n {4}# 审计规则 no-removal-through-transition（R2\.2）：“不摘”至少保持到过渡期结束和规划期末\n/);
     const comments = text.split('\n').slice(1).filter((l) => l.trimStart().startsWith('#'));
     expect(comments.filter((l) => /\b[A-Za-z]+,? [a-z]+ [a-z]+\b/.test(l))).toEqual([]); // the English halves are left out
   });
@@ -150,7 +150,7 @@ describe('rural-audit init (the built CLI)', () => {
 
     const forced = cli(['init', 'plan.yaml', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
-    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toContain('format_version: 1');
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toContain('format_version: 2');
   });
 
   it('the schema line points at a schema file that exists', () => {
@@ -175,7 +175,7 @@ describe('rural-audit init (the built CLI)', () => {
     const r = cli(['init', '-', '--county', '桃溪县']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('name: 桃溪县');
-    expect(r.stdout).toContain('format_version: 1');
+    expect(r.stdout).toContain('format_version: 2');
   });
 
   it('refuses a malformed county code', () => {

@@ -32,7 +32,7 @@ function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ra-ci-'));
   made.push(dir);
   mkdirSync(join(dir, 'plans'));
-  copyFileSync(join(ROOT, 'examples/aligned.yaml'), join(dir, 'plans/aligned.yaml'));
+  copyFileSync(join(ROOT, 'examples/aligned-2026.yaml'), join(dir, 'plans/aligned.yaml'));
   copyFileSync(join(ROOT, 'examples/partial.yaml'), join(dir, 'plans/partial.yaml'));
   return dir;
 }

@@ -11,7 +11,7 @@ import type { PlanFile } from '../plan/discover.js';
 import type { InputError } from '../plan/input-error.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument, type LoadedDocument } from '../plan/load.js';
 import { applyWaivers, fileWaiversOf, type WaiverContext, type WaiverOutcome } from '../waivers/apply.js';
-import { ownerOf, transitionEndOf } from './owners.js';
+import { dueDateOf, ownerOf } from './owners.js';
 import type { FileResult } from './result.js';
 import type { WorkerSettings } from './settings.js';
 
@@ -47,7 +47,7 @@ export class AuditContext {
     let compiled = this.compiled.get(key);
     if (!compiled) {
       const t = effective && key !== '' ? this.tailored(effective) : this.base;
-      compiled = compileCatalog(t.catalog, t.parameters);
+      compiled = compileCatalog(t.catalog, t.parameters, this.settings.today);
       this.compiled.set(key, compiled);
     }
     return compiled;
@@ -115,7 +115,9 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
     const owner = ownerOf(f, loaded.data, catalog.owners?.[f.area]);
     return owner ? { ...f, owner } : f;
   });
-  const transitionEnd = transitionEndOf(loaded.data, context.base.parameters.transition_end ?? catalog.parameters.transition_end?.default);
+  const { parameters } = context.base;
+  const param = (name: string): unknown => (Object.hasOwn(parameters, name) ? parameters[name] : catalog.parameters[name]?.default);
+  const due = dueDateOf(loaded.data, context.settings.today, param);
   const { errors, applied, found } = outcome;
   // A copy made of fresh strings: text taken from the plan (names, dates, messages) would otherwise
   // be slices of the whole file and keep every plan's source alive until the run ends.
@@ -124,7 +126,7 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
       file: display,
       findings,
       encoding: loaded.encoding,
-      ...(transitionEnd ? { transitionEnd } : {}),
+      due,
       ...(name !== undefined || code !== undefined
         ? { county: { name: typeof name === 'string' ? name : undefined, code: typeof code === 'string' ? code : undefined } }
         : {}),

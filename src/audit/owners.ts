@@ -1,7 +1,10 @@
 import type { OwnerSource } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
+import { dayNumber } from '../engine/functions/date.js';
+import { daysAfter } from '../engine/refs.js';
 import { valueAt } from '../engine/select.js';
 import { parsePath } from '../plan/path.js';
+import type { DueDate } from './result.js';
 
 /** Who the plan names to fix a gap, and the field that names them (or should). */
 export interface Owner {
@@ -66,9 +69,18 @@ function namesIn(value: unknown): string[] {
   return list.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
 }
 
-/** The end of the transition period as the plan states it, else the catalog's (or the user's) parameter. */
-export function transitionEndOf(data: unknown, fallback: unknown): string | undefined {
-  const end = valueAt(data, ['transition_period', 'end']);
-  if (typeof end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(end)) return end;
-  return typeof fallback === 'string' ? fallback : undefined;
+/**
+ * When the gaps of a plan are due, never before the audit date: the end of the plan period
+ * (`remediation_due: plan_period_end`, the default) while it lies ahead, else — or always, with
+ * `remediation_due: lead_time` — the audit date plus `remediation_lead_days`. The basis is kept
+ * so that reports can say which it is.
+ */
+export function dueDateOf(data: unknown, today: string, param: (name: string) => unknown): DueDate {
+  const end = valueAt(data, ['plan_period', 'end']);
+  if (param('remediation_due') !== 'lead_time' && dayNumber(end) !== undefined && dayNumber(end)! >= dayNumber(today)!) {
+    return { date: end as string, basis: 'plan-period-end' };
+  }
+  const lead = param('remediation_lead_days');
+  const days = typeof lead === 'number' && Number.isInteger(lead) && lead >= 0 ? lead : 0;
+  return { date: daysAfter(today, days), basis: 'lead-time', leadDays: days };
 }

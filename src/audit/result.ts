@@ -11,13 +11,23 @@ export interface FileResult {
   encoding?: Encoding;
   /** County name and code from the plan, for roll-ups across counties. */
   county?: { name?: string; code?: string };
-  /** End of the transition period (the plan's, else the parameter): the default due date of its gaps. */
-  transitionEnd?: string;
+  /** When the plan's gaps are due unless `--due` says otherwise (never before the audit date). */
+  due?: DueDate;
+}
+
+/** A default due date and what it is: the end of the plan period, or the audit date plus a lead time. */
+export interface DueDate {
+  date: string;
+  basis: 'plan-period-end' | 'lead-time';
+  /** With `lead-time`: how many days after the audit date. */
+  leadDays?: number;
 }
 
 /** Everything a report format needs, and nothing that depends on a terminal. */
 export interface AuditResult {
   tool: { name: string; version: string };
+  /** The audit date (`--today`): the day the verdicts are true for. */
+  asOf: string;
   files: FileResult[];
   /** Input errors not tied to one audited file (a glob that matches nothing). */
   errors: InputError[];

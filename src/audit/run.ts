@@ -12,7 +12,8 @@ import type { InputError } from '../plan/input-error.js';
 import { parseDocumentBytes } from '../plan/load.js';
 import { unmatchedTargets } from '../waivers/apply.js';
 import { WAIVER_RULES, WAIVERS_AREA } from '../waivers/rules.js';
-import { localToday } from '../waivers/waiver.js';
+import { dayNumber } from '../engine/functions/date.js';
+import { localDate } from '../engine/refs.js';
 import { VERSION } from '../version.js';
 import { AuditContext, auditInOrder, auditLoaded, type FileAudit } from './file.js';
 import { auditInPool } from './pool.js';
@@ -39,7 +40,7 @@ function workerSettings(settings: AuditSettings): WorkerSettings {
     ...(parameters ? { parameters } : {}),
     ...(config ? { config } : {}),
     waivers: waivers ?? [],
-    today: today ?? localToday(),
+    today: auditDate(today),
     ...(maxBytes === undefined ? {} : { maxBytes }),
     ...(encoding === undefined ? {} : { encoding }),
     cwd: cwd ?? process.cwd(),
@@ -93,6 +94,7 @@ function resultOf(context: AuditContext, audited: FileAudit[], errors: InputErro
   const { rules, manual, areas, terms } = rulesNamed(context, ran);
   const result: AuditResult = {
     tool: { name: 'rural-audit', version: VERSION },
+    asOf: context.settings.today,
     files,
     errors: [...errors, ...waiverErrors, ...unmatchedTargets(context.waivers.fileWaivers, outcomes)],
     rules,
@@ -130,4 +132,11 @@ function rulesNamed(context: AuditContext, ids: Set<string>): Pick<AuditResult, 
 
 function compareInputErrors(a: InputError, b: InputError): number {
   return cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || cmp(a.code, b.code);
+}
+
+/** The audit date of a run: the one given, else RURAL_AUDIT_TODAY, else the machine's; a date that is no real day is refused. */
+function auditDate(given: string | undefined = process.env.RURAL_AUDIT_TODAY || undefined): string {
+  if (given === undefined) return localDate();
+  if (dayNumber(given) === undefined) throw new RangeError(`today must be a real date YYYY-MM-DD, not ${JSON.stringify(given)}`);
+  return given;
 }

@@ -6,7 +6,7 @@ import type { Encoding } from '../plan/decode.js';
 import { displayPath } from '../plan/discover.js';
 import type { WaiversFile } from '../waivers/apply.js';
 import { loadWaiversFile } from '../waivers/file.js';
-export { localToday } from '../waivers/waiver.js';
+export { localDate as localToday } from '../engine/refs.js';
 import type { Shard } from './shard.js';
 
 /**

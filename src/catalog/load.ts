@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { FUNCTIONS } from '../engine/functions/index.js';
 import { compileSchema } from '../engine/schemas.js';
+import { ANY_DAY, resolveRefs } from '../engine/refs.js';
 import { Selector } from '../engine/select.js';
 import { InputFileError } from '../plan/input-error.js';
 import { isInputError, loadInputFile } from '../plan/load.js';
@@ -11,7 +12,7 @@ import type { Locator } from '../plan/position.js';
 import { regexProblem } from '../plan/regex.js';
 import { ownersOf } from './owners.js';
 import ruleFileSchema from './rule.schema.json' with { type: 'json' };
-import type { Area, Bilingual, Catalog, ManualItem, Parameter, Rule } from './types.js';
+import type { Area, Bilingual, Catalog, ManualItem, OutsideSource, Parameter, Rule } from './types.js';
 
 /** The built-in catalog: `rules/` at the package root. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -57,6 +58,14 @@ export function loadCatalog(dir: string = BUILTIN_RULES_DIR): Catalog {
     parameters[name] = { name, ...p };
   }
   const terms = termsFile.data as Record<string, Bilingual>;
+  const sourcesPath = join(dir, 'sources.yaml');
+  const sourcesFile = existsSync(sourcesPath) ? readYaml(sourcesPath, show(sourcesPath)) : undefined;
+  const sources = sourcesFile ? outsideSourcesOf(sourcesFile) : undefined;
+  for (const [name, p] of Object.entries(parameters)) {
+    for (const [k, id] of (p.cites ?? []).entries()) {
+      if (!sources?.[id]) fail(paramsFile, [name, 'cites', k], `unknown source ${id}; sources are listed in sources.yaml`);
+    }
+  }
   const manualPath = join(dir, 'manual.yaml');
   const manual = existsSync(manualPath) ? ((readYaml(manualPath, show(manualPath)).data ?? []) as ManualItem[]) : [];
   const ruleDir = join(dir, 'catalog');
@@ -68,18 +77,33 @@ export function loadCatalog(dir: string = BUILTIN_RULES_DIR): Catalog {
   const areaIds = new Set(areas.map((a) => a.id));
   for (const name of files) {
     const file = readYaml(join(ruleDir, name), show(join(ruleDir, name)));
-    rules.push(...rulesOf(file, { seen, areaIds, parameters }));
+    rules.push(...rulesOf(file, { seen, areaIds, parameters, sources }));
   }
   const ownersPath = join(dir, 'owners.yaml');
   const ownersFile = existsSync(ownersPath) ? readYaml(ownersPath, show(ownersPath)) : undefined;
   const owners = ownersFile ? ownersOf(ownersFile.file, ownersFile.data, ownersFile.locator, areaIds) : undefined;
-  return { rules, manual, areas, parameters, terms, ...(owners ? { owners } : {}) };
+  return { rules, manual, areas, parameters, terms, ...(sources ? { sources } : {}), ...(owners ? { owners } : {}) };
+}
+
+/** `sources.yaml`: each outside document with a title, an issuer and a date. */
+function outsideSourcesOf(file: YamlFile): Record<string, OutsideSource> {
+  if (typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) fail(file, [], 'expected a map of source ids to documents');
+  const bilingual = (v: unknown) => typeof v === 'object' && v !== null && typeof (v as Bilingual).zh === 'string' && typeof (v as Bilingual).en === 'string';
+  const out: Record<string, OutsideSource> = {};
+  for (const [id, raw] of Object.entries(file.data as Record<string, Record<string, unknown>>)) {
+    for (const field of ['title', 'issuer', 'facts']) if (!bilingual(raw?.[field])) fail(file, [id, field], `source ${id}: ${field} needs zh and en`);
+    if (typeof raw.date !== 'string' || !/^\d{4}-\d{2}(-\d{2})?$/.test(raw.date)) fail(file, [id, 'date'], `source ${id}: date must be YYYY-MM-DD or YYYY-MM`);
+    out[id] = { id, title: raw.title as Bilingual, issuer: raw.issuer as Bilingual, date: raw.date, facts: raw.facts as Bilingual };
+  }
+  return out;
 }
 
 interface Known {
   seen: Map<string, string>;
   areaIds: Set<string>;
   parameters: Record<string, Parameter>;
+  /** Outside documents rules may cite; a custom rule folder may cite those of the catalog. */
+  sources?: Record<string, OutsideSource>;
 }
 
 export function rulesOf(file: YamlFile, known: Known): Rule[] {
@@ -106,6 +130,16 @@ export function rulesOf(file: YamlFile, known: Known): Rule[] {
         fail(file, Array.isArray(r.given) ? at('given', k) : at('given'), `invalid selector ${g}`);
       }
     });
+    for (const [k, id] of ((r.source?.cites ?? []) as string[]).entries()) {
+      if (!known.sources?.[id]) fail(file, at('source', 'cites', k), `unknown source ${id}; sources are listed in rules/sources.yaml`);
+    }
+    if (r.window) {
+      for (const bound of ['through', 'after'] as const) {
+        if (r.window[bound] === undefined) continue;
+        const resolved = withDefaults({ [bound]: r.window[bound] }, known.parameters, (name) => fail(file, at('window', bound), `unknown parameter ${name}`));
+        if (typeof (resolved as Record<string, unknown>)[bound] !== 'string') fail(file, at('window', bound), `window.${bound} must be a date or a reference to one`);
+      }
+    }
     const then = Array.isArray(r.then) ? r.then : [r.then];
     then.forEach((c: { function: string; options?: unknown }, k: number) => {
       const where = Array.isArray(r.then) ? at('then', k) : at('then');
@@ -180,22 +214,13 @@ export function refusedRegex(fn: string, options: unknown): { path: (string | nu
   return undefined;
 }
 
-/** Options as the function will see them by default: parameters at their defaults, plan references at their fallbacks. */
+/**
+ * Options as the function will see them by default: parameters at their defaults, plan references
+ * at their fallbacks, the audit date any real day.
+ */
 function withDefaults(value: unknown, parameters: Record<string, Parameter>, unknown: (name: string) => never): unknown {
-  if (Array.isArray(value)) return value.map((v) => withDefaults(v, parameters, unknown));
-  if (typeof value !== 'object' || value === null) return value;
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.$param === 'string') {
-    const p = parameters[obj.$param];
-    return p ? p.default : unknown(obj.$param);
-  }
-  if (typeof obj.$plan === 'string') return withDefaults(obj.$else, parameters, unknown);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    const resolved = withDefaults(v, parameters, unknown);
-    if (resolved !== undefined) out[k] = resolved;
-  }
-  return out;
+  const param = (name: string): unknown => (Object.hasOwn(parameters, name) ? parameters[name]!.default : unknown(name));
+  return resolveRefs(value, { param, today: ANY_DAY, plan: 'fallback' });
 }
 
 /**
@@ -209,6 +234,6 @@ export function loadRuleFolder(dir: string, catalog: Catalog, seen: Map<string, 
     .filter((f) => (f.isFile() || f.isSymbolicLink()) && /\.ya?ml$/.test(f.name))
     .map((f) => f.name)
     .sort();
-  const known = { seen, areaIds: new Set(catalog.areas.map((a) => a.id)), parameters: catalog.parameters };
+  const known = { seen, areaIds: new Set(catalog.areas.map((a) => a.id)), parameters: catalog.parameters, sources: catalog.sources };
   return files.flatMap((name) => rulesOf(readYaml(join(dir, name), show(join(dir, name))), known));
 }

@@ -17,6 +17,37 @@ export interface Citation {
   clauses: string[];
   /** The clause's words, verbatim. */
   quote: string;
+  /**
+   * Documents other than the source document that the rule takes a requirement or a figure from
+   * (ids of `rules/sources.yaml`): shown apart from the clauses, never attributed to them.
+   */
+  cites?: string[];
+}
+
+/** A document the catalog cites besides the source document (`rules/sources.yaml`). */
+export interface OutsideSource {
+  id: string;
+  title: Bilingual;
+  issuer: Bilingual;
+  /** `YYYY-MM-DD`, or `YYYY-MM` where only the month is published. */
+  date: string;
+  /** What the catalog takes from it. */
+  facts: Bilingual;
+}
+
+/**
+ * When a rule applies, for rules that hold only in a period (the transition period, a plan's
+ * period): dates or references (`{$param}`, `{$plan}`, `{$latest}`), resolved per plan.
+ */
+export interface RuleWindow {
+  /** The rule applies on and before this day. */
+  through?: unknown;
+  /** The rule applies only after this day. */
+  after?: unknown;
+  /** Outside the window: the severity its gaps get instead, or `off` (not checked). */
+  outside: Severity | 'off';
+  /** The window in words; `{{through}}`, `{{after}}` and `{{today}}` are filled in. */
+  note: Bilingual;
 }
 
 export interface RuleCheck {
@@ -44,8 +75,13 @@ export interface Rule {
   /** A JSON Schema a selected node must match for the rule to apply to it. */
   where?: Record<string, unknown>;
   then: RuleCheck[];
-  /** YAML snippets shown by `rules show`: a plan fragment that passes and one that fails. */
-  examples?: { pass?: string; fail?: string };
+  /** When the rule applies: absent, always. */
+  window?: RuleWindow;
+  /**
+   * YAML snippets shown by `rules show`: a plan fragment that passes and one that fails, audited
+   * as of `today` when the rule reads the audit date.
+   */
+  examples?: { pass?: string; fail?: string; today?: string };
   /** Where the rule was defined (catalog file), for error messages and docs. */
   definedIn: string;
 }
@@ -60,7 +96,10 @@ export interface Parameter {
   name: string;
   default: unknown;
   description: Bilingual;
+  /** Clauses of the source document the parameter serves. */
   source?: string[];
+  /** Where the default comes from when not from the source document (ids of `rules/sources.yaml`). */
+  cites?: string[];
 }
 
 /**
@@ -92,6 +131,8 @@ export interface Catalog {
   parameters: Record<string, Parameter>;
   /** Display names of enumerated values and field names, e.g. `township` → 乡镇 / township. */
   terms: Record<string, Bilingual>;
+  /** Documents cited besides the source document (`rules/sources.yaml`), by id. */
+  sources?: Record<string, OutsideSource>;
   /** Owner sources by area (`rules/owners.yaml`), for the remediation view. */
   owners?: Record<string, OwnerSource[]>;
 }

@@ -13,7 +13,7 @@ import { OMITTED_NOTICE } from '../engine/limits.js';
 import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
 import { inputErrorLine, sanitizeLine } from '../report/text.js';
 import { OutputError, printReport, refuseBinaryOnTerminal, terminalWidth, wantsColor, writeReport } from './output.js';
-import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
+import { auditWithSettings, printedConfig, todayFrom, type SettingsOptions } from './settings.js';
 import { createProgress } from './progress.js';
 import { watchPlans } from './watch.js';
 import { errorsOnly, openWarnings } from '../report/quiet.js';
@@ -43,7 +43,8 @@ Examples:
   $ rural-audit check 'plans/**/*.yaml' --format json --output report.json
   $ rural-audit check plans/ -f table -f sarif:audit.sarif -f junit:junit.xml
                                                      table on the terminal, SARIF and JUnit to files
-  $ rural-audit check plans/ -f html:report.html -f remediation:fixes.csv --due 2025-06-30
+  $ rural-audit check plans/ -f html:report.html -f remediation:fixes.csv --due 2027-06-30
+  $ rural-audit check plan.yaml --today 2026-12-01   audit as of a given day (default: today)
   $ rural-audit check plan.yaml --fail-on warning    fail on warnings too
   $ rural-audit check plans/ --print-config          settings in force, and where each came from
   $ rural-audit check plans/ --write-baseline .rural-audit-baseline.json
@@ -68,7 +69,7 @@ export function registerCheck(program: Command): void {
       ),
     )
     .option('-o, --output <file>', 'write the one report given without a file to this file (whole or not at all)')
-    .option('--due <date>', 'due date (YYYY-MM-DD) for every gap in the remediation view; default: end of the transition period')
+    .option('--due <date>', 'due date (YYYY-MM-DD, not before the audit date) for every gap in the remediation view; default: end of the plan period, or the audit date plus remediation_lead_days')
     .addOption(new Option('--lang <lang>', 'language of messages').choices([...LANGS]).default('zh'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('error'))
     .option('--encoding <name>', `force the plans' encoding (${ENCODINGS.join(', ')}, gbk)`)
@@ -77,7 +78,7 @@ export function registerCheck(program: Command): void {
     .option('--no-config', 'use no config file: the built-in catalog as written')
     .option('--print-config', 'print the settings in force and where each came from, then exit')
     .option('--waivers <file>', 'a waivers file, in addition to those of the config (repeatable)', (v: string, all: string[] = []) => [...all, v])
-    .option('--today <date>', 'the date waivers are checked against (default: $RURAL_AUDIT_TODAY, else today)')
+    .option('--today <date>', 'the audit date: what rules, waivers and due dates judge by, stated in every report (default: $RURAL_AUDIT_TODAY, else today)')
     .option('--baseline <file>', 'report only gaps not recorded in this baseline')
     .option('--write-baseline <file>', 'record the current gaps as a baseline (the run then exits 0 unless input errors)')
     .option('-j, --jobs <n>', 'worker threads auditing files in parallel (default: the number of cores)')
@@ -110,6 +111,9 @@ export async function runCheck(paths: string[], opts: Options): Promise<number> 
   const outputs = parseOutputs(opts.format ?? [], opts.output);
   for (const out of outputs) if (out.file === undefined) refuseBinaryOnTerminal(out.format);
   if (opts.due !== undefined && !isDate(opts.due)) throw new UsageError(`--due must be a date, YYYY-MM-DD: ${opts.due}`);
+  const today = todayFrom(opts.today);
+  // A gap found today cannot be due yesterday.
+  if (opts.due !== undefined && opts.due < today) throw new UsageError(`--due ${opts.due} is before the audit date ${today}; give a later date`);
   const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings must be a whole number, 0 or more');
   const auditOptions = { encoding, maxBytes, jobs, shard };

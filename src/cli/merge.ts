@@ -77,6 +77,9 @@ async function readReport(path: string): Promise<JsonReport> {
   if (typeof report !== 'object' || report === null || report.reportVersion !== JSON_REPORT_VERSION || !Array.isArray(report.files)) {
     throw new UsageError(`${path}: not a rural-audit JSON report of version ${JSON_REPORT_VERSION}`);
   }
+  if (typeof report.asOf !== 'string') {
+    throw new UsageError(`${path}: the report does not give its audit date (written by an older rural-audit); run check again`);
+  }
   if (!Array.isArray(report.rules)) {
     throw new UsageError(`${path}: the report does not list the rules that ran (written by an older rural-audit); run check again`);
   }
@@ -94,6 +97,7 @@ export function mergeReports(reports: JsonReport[], names: string[], settings: A
   reports.forEach((r, i) => {
     const name = names[i] ?? `report ${i + 1}`;
     if (r.tool.version !== first.tool.version) throw new UsageError(`${name}: written by rural-audit ${r.tool.version}, the others by ${first.tool.version}`);
+    if (r.asOf !== first.asOf) throw new UsageError(`${name}: audited as of ${r.asOf}, the others as of ${first.asOf}; run every shard with the same --today`);
     if (r.lang !== first.lang) throw new UsageError(`${name}: written with --lang ${r.lang}, the others with --lang ${first.lang}`);
   });
   const { unknown, rules, manual, areas, terms } = ruleSet(settings, reports.flatMap((r) => r.rules));
@@ -112,7 +116,7 @@ export function mergeReports(reports: JsonReport[], names: string[], settings: A
         findings: f.findings.map((x) => toFinding(x, f.file)),
         ...(f.error ? { error: f.error } : {}),
         ...(f.encoding ? { encoding: f.encoding } : {}),
-        ...(f.transitionEnd ? { transitionEnd: f.transitionEnd } : {}),
+        ...(f.due ? { due: f.due } : {}),
         ...(f.county ? { county: f.county } : {}),
       });
     }
@@ -127,7 +131,7 @@ export function mergeReports(reports: JsonReport[], names: string[], settings: A
       known.add(key);
     }
   }
-  return { tool: first.tool, files, errors, rules, manual, areas, terms };
+  return { tool: first.tool, asOf: first.asOf!, files, errors, rules, manual, areas, terms };
 }
 
 function toFinding(x: JsonFinding, file: string): Finding {

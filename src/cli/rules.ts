@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import { loadCatalog } from '../catalog/load.js';
 import { LANGS, type Catalog, type Lang } from '../catalog/types.js';
 import { explainRule } from '../docs/explain.js';
-import { clauseCoverage, ruleParameters } from '../docs/source.js';
+import { clauseCoverage, outsideCoverage, outsideSourcesOf, ruleParameters } from '../docs/source.js';
 import { coverageText } from '../docs/traceability.js';
 import { displayWidth, SEVERITY_LABEL } from '../report/text.js';
 import { registerRulesTest } from './rulesTest.js';
@@ -87,7 +87,9 @@ export function coverage(lang: Lang, format: string, catalog: Catalog = loadCata
   const rows = clauseCoverage(catalog);
   if (format === 'json') {
     const out = rows.map((r) => ({ clause: r.id, text: r.text, rules: r.rules.map((x) => x.id), manual: r.manual.map((m) => m.id) }));
-    return `${JSON.stringify(out, null, 2)}\n`;
+    // Outside sources are not clauses: apart, so that a tool counting clauses is not misled.
+    const outside = outsideCoverage(catalog).map((o) => ({ ...o.source, rules: o.rules.map((x) => x.id), parameters: o.parameters }));
+    return `${JSON.stringify({ clauses: out, outsideSources: outside }, null, 2)}\n`;
   }
   return coverageText(catalog, lang, rows);
 }
@@ -101,7 +103,7 @@ export function showRule(id: string, lang: Lang, format: string, catalog: Catalo
   if (format === 'json') {
     const parameters = Object.fromEntries(ruleParameters(rule).map((p) => [p, catalog.parameters[p]]));
     const { definedIn: _, ...data } = rule;
-    return `${JSON.stringify({ ...data, parameters }, null, 2)}\n`;
+    return `${JSON.stringify({ ...data, parameters, outsideSources: outsideSourcesOf(rule, catalog) }, null, 2)}\n`;
   }
   return explainRule(rule, catalog, lang);
 }

@@ -6,6 +6,7 @@ import { BUILTIN_RULES_DIR, loadCatalog, loadRuleFolder, refusedRegex } from '..
 import type { Catalog, Severity } from '../catalog/types.js';
 import { dayNumber } from '../engine/functions/date.js';
 import { FUNCTIONS } from '../engine/functions/index.js';
+import { ANY_DAY, resolveRefs } from '../engine/refs.js';
 import { globToRegExp } from '../plan/discover.js';
 import type { Path } from '../plan/path.js';
 import configSchema from './config.schema.json' with { type: 'json' };
@@ -299,17 +300,8 @@ function mentions(options: unknown, name: string): boolean {
 
 /** Options as the check would see them with `name` set to `value` and the other parameters at their defaults. */
 function withValue(options: unknown, catalog: Catalog, name: string, value: unknown): unknown {
-  if (Array.isArray(options)) return options.map((o) => withValue(o, catalog, name, value));
-  if (typeof options !== 'object' || options === null) return options;
-  const obj = options as Record<string, unknown>;
-  if (typeof obj.$param === 'string') return obj.$param === name ? value : catalog.parameters[obj.$param]?.default;
-  if (typeof obj.$plan === 'string') return withValue(obj.$else, catalog, name, value);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    const r = withValue(v, catalog, name, value);
-    if (r !== undefined) out[k] = r;
-  }
-  return out;
+  const param = (p: string): unknown => (p === name ? value : catalog.parameters[p]?.default);
+  return resolveRefs(options, { param, today: ANY_DAY, plan: 'fallback' });
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Catalog, Lang, Rule } from '../catalog/types.js';
 import { auditDocument, compileCatalog } from '../engine/audit.js';
+import { ANY_DAY, resolveRefs } from '../engine/refs.js';
 import { isInputError, parseDocumentBytes } from '../plan/load.js';
 import { SEVERITY_LABEL } from '../report/text.js';
-import { ruleParameters, sourceClauses, type Clause } from './source.js';
+import { outsideSourceLine, outsideSourcesOf, ruleParameters, sourceClauses, type Clause } from './source.js';
 
 const L = {
   zh: {
@@ -20,6 +21,13 @@ const L = {
     remediation: '如何修改',
     definedIn: '定义于',
     check: '检查',
+    window: '适用期',
+    through: '适用至',
+    after: '适用于此日之后',
+    outside: '适用期外',
+    off: '不检查',
+    outsideSources: '外部来源（非来源文件条款）',
+    asOf: '按审计日',
   },
   en: {
     severity: 'Severity',
@@ -36,6 +44,13 @@ const L = {
     remediation: 'Remediation',
     definedIn: 'Defined in',
     check: 'Check',
+    window: 'When it applies',
+    through: 'applies through',
+    after: 'applies after',
+    outside: 'outside the window',
+    off: 'not checked',
+    outsideSources: 'Outside sources (not clauses of the source document)',
+    asOf: 'audited as of',
   },
 } as const;
 
@@ -44,7 +59,7 @@ export function failingMessages(rule: Rule, catalog: Catalog): { zh: string; en:
   if (!rule.examples?.fail) return [];
   const doc = parseDocumentBytes(Buffer.from(rule.examples.fail, 'utf8'), 'example.yaml');
   if (isInputError(doc)) return [];
-  return auditDocument(doc, compileCatalog({ ...catalog, rules: [rule] })).map((f) => ({
+  return auditDocument(doc, compileCatalog({ ...catalog, rules: [rule] }, {}, rule.examples.today)).map((f) => ({
     zh: `${f.line}:${f.column} ${f.message.zh}`,
     en: `${f.line}:${f.column} ${f.message.en}`,
   }));
@@ -74,7 +89,19 @@ export function explainRule(rule: Rule, catalog: Catalog, lang: Lang, clauses: C
     const c = clauses.find((x) => x.id === id);
     if (c) out.push(indent(`${id} ${c.text}`, '    '));
   }
+  const cited = outsideSourcesOf(rule, catalog);
+  if (cited.length) {
+    out.push('', `${t.outsideSources}:`);
+    for (const s of cited) out.push(`    ${outsideSourceLine(s, lang)}`, indent(s.facts[lang], '        '));
+  }
   if (rule.rationale) out.push('', `${t.rationale}:`, indent(rule.rationale[lang]));
+  if (rule.window) {
+    const w = rule.window;
+    out.push('', `${t.window}:`, indent(windowNote(rule, catalog, lang)));
+    if (w.through !== undefined) out.push(`    ${t.through} ${JSON.stringify(w.through)}`);
+    if (w.after !== undefined) out.push(`    ${t.after} ${JSON.stringify(w.after)}`);
+    out.push(`    ${t.outside}: ${w.outside === 'off' ? t.off : `${SEVERITY_LABEL[w.outside][lang]} (${w.outside})`}`);
+  }
   out.push('', `${t.check}:`);
   out.push(`    given ${rule.given.join(', ')}${rule.where ? `  where ${JSON.stringify(rule.where)}` : ''}`);
   for (const c of rule.then) out.push(`    ${c.field ? `${c.field} → ` : ''}${c.function}${c.options ? ` ${JSON.stringify(c.options)}` : ''}`);
@@ -87,11 +114,23 @@ export function explainRule(rule: Rule, catalog: Catalog, lang: Lang, clauses: C
   }
   if (rule.examples?.pass) out.push('', `${t.pass}:`, indent(rule.examples.pass));
   if (rule.examples?.fail) {
-    out.push('', `${t.fail}:`, indent(rule.examples.fail));
+    out.push('', `${t.fail}${rule.examples.today ? ` (${t.asOf} ${rule.examples.today})` : ''}:`, indent(rule.examples.fail));
     const gaps = failingMessages(rule, catalog);
     if (gaps.length) out.push(`  ${t.gap}:`, ...gaps.map((g) => `    ${g[lang]}`));
   }
   out.push('', `${t.remediation}:`, indent(rule.remediation[lang]));
   out.push('', `${t.definedIn}: ${rule.definedIn.replace(/\\/g, '/').replace(/^.*?(rules\/)/, '$1')}`);
   return `${out.join('\n')}\n`;
+}
+
+/** A window bound as a reader sees it by default: the date the references give with the plan silent. */
+export function windowBound(bound: unknown, catalog: Catalog): string {
+  const value = resolveRefs(bound, { param: (name) => catalog.parameters[name]?.default, today: ANY_DAY, plan: 'fallback' });
+  return typeof value === 'string' ? value : JSON.stringify(bound);
+}
+
+/** A rule's window in words, its bounds as they are by default. */
+export function windowNote(rule: Rule, catalog: Catalog, lang: Lang): string {
+  const w = rule.window!;
+  return w.note[lang].replace(/\{\{\s*(through|after|today)\s*\}\}/g, (_, k: 'through' | 'after' | 'today') => (k === 'today' ? '…' : windowBound(w[k], catalog)));
 }

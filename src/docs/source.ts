@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../catalog/load.js';
-import type { Catalog, ManualItem, Rule } from '../catalog/types.js';
+import type { Catalog, Lang, ManualItem, OutsideSource, Rule } from '../catalog/types.js';
 
 export interface Clause {
   id: string;
@@ -52,4 +52,35 @@ export function ruleParameters(rule: Rule): string[] {
   walk(rule.then.map((c) => c.options));
   walk(rule.where);
   return names;
+}
+
+/**
+ * The outside documents a rule rests on (`rules/sources.yaml`): those it cites itself and those
+ * its parameters' defaults come from, in order of first mention.
+ */
+export function outsideSourcesOf(rule: Rule, catalog: Catalog): OutsideSource[] {
+  const ids = [...(rule.source.cites ?? []), ...ruleParameters(rule).flatMap((p) => catalog.parameters[p]?.cites ?? [])];
+  return [...new Set(ids)].flatMap((id) => (catalog.sources?.[id] ? [catalog.sources[id]] : []));
+}
+
+/** `中共中央、国务院《…》（2020-12-16）` — issuer, title and date on one line. */
+export function outsideSourceLine(s: OutsideSource, lang: Lang): string {
+  return lang === 'zh' ? `${s.title.zh}（${s.issuer.zh}，${s.date}）` : `${s.title.en} (${s.issuer.en}, ${s.date})`;
+}
+
+export interface OutsideCoverage {
+  source: OutsideSource;
+  rules: Rule[];
+  parameters: string[];
+}
+
+/** Each outside document with the rules and parameters that cite it. */
+export function outsideCoverage(catalog: Catalog): OutsideCoverage[] {
+  return Object.values(catalog.sources ?? {}).map((source) => ({
+    source,
+    rules: catalog.rules.filter((r) => outsideSourcesOf(r, catalog).includes(source)),
+    parameters: Object.values(catalog.parameters)
+      .filter((p) => p.cites?.includes(source.id))
+      .map((p) => p.name),
+  }));
 }

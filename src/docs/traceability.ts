@@ -1,7 +1,7 @@
 import { loadCatalog } from '../catalog/load.js';
 import type { Catalog, Lang } from '../catalog/types.js';
 import { SEVERITY_LABEL } from '../report/text.js';
-import { clauseCoverage, type ClauseCoverage } from './source.js';
+import { clauseCoverage, outsideCoverage, outsideSourceLine, type ClauseCoverage } from './source.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -34,6 +34,22 @@ export function traceabilityDoc(catalog: Catalog = loadCatalog()): string {
     const next = rows[rows.indexOf(r) + 1];
     if (!next || next.section !== section) out.push('');
   }
+  out.push(
+    '## Outside sources',
+    '',
+    'Numbers, dates and requirements the catalog takes from documents other than the source document',
+    '(`rules/sources.yaml`). They are not clauses of the source document and are never attributed to one.',
+    '',
+    '| Source | Issuer | Date | What the catalog takes from it | Rules | Parameters |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
+  for (const o of outsideCoverage(catalog)) {
+    const s = o.source;
+    const rules = o.rules.map((x) => `[${x.id}](rules/${x.id}.md)`).join('<br>') || '—';
+    const params = o.parameters.map((p) => `\`${p}\``).join('<br>') || '—';
+    out.push(`| \`${s.id}\`: ${cell(s.title.zh)}<br>${cell(s.title.en)} | ${cell(s.issuer.zh)} | ${s.date} | ${cell(s.facts.zh)}<br>${cell(s.facts.en)} | ${rules} | ${params} |`);
+  }
+  out.push('');
   out.push('## Manual-review items', '');
   for (const m of catalog.manual) {
     out.push(`### \`${m.id}\` (${m.clauses.join(', ')})`, '', `- ${m.reason.zh}`, `- ${m.reason.en}`, '', `**检查 / Check:** ${m.check.zh}`, '', `${m.check.en}`, '');
@@ -50,6 +66,15 @@ export function coverageText(catalog: Catalog, lang: Lang, rows: ClauseCoverage[
     out.push(`${r.id.padEnd(width)}  ${status}  ${r.text.length > 40 ? `${r.text.slice(0, 40)}…` : r.text}`);
     for (const x of r.rules) out.push(`${' '.repeat(width)}    ${x.id} [${SEVERITY_LABEL[x.severity][lang]}] ${x.title[lang]}`);
     for (const m of r.manual) out.push(`${' '.repeat(width)}    ${lang === 'zh' ? '人工审查' : 'manual'}: ${m.id} — ${m.reason[lang]}`);
+  }
+  const outside = outsideCoverage(catalog);
+  if (outside.length) {
+    out.push('', lang === 'zh' ? '外部来源（不是来源文件的条款）：' : 'Outside sources (not clauses of the source document):');
+    for (const o of outside) {
+      out.push(`  ${o.source.id}  ${outsideSourceLine(o.source, lang)}`);
+      const users = [...o.parameters.map((p) => (lang === 'zh' ? `参数 ${p}` : `parameter ${p}`)), ...o.rules.map((r) => r.id)];
+      if (users.length) out.push(`      ${users.join(', ')}`);
+    }
   }
   const enforced = rows.filter((r) => r.rules.length > 0).length;
   const manualOnly = rows.filter((r) => r.rules.length === 0 && r.manual.length > 0).length;

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { Catalog, Rule } from '../catalog/types.js';
+import type { Bilingual, Catalog, Rule, Severity } from '../catalog/types.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { formatPath, type Path } from '../plan/path.js';
 import { isPlaceholder } from '../plan/placeholder.js';
 import { compareFindings, type Finding } from './finding.js';
+import { dayNumber } from './functions/date.js';
 import { FUNCTIONS } from './functions/index.js';
 import type { CheckFunction, SchemaError } from './functions/types.js';
 import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
 import { scoped, term, type Gap, type Value } from './gap.js';
 import { LIMITS, MORE_MESSAGES } from './limits.js';
 import { conforms, schemaErrors } from './schemas.js';
+import { localDate, readsPlan, resolveRefs, type RefContext } from './refs.js';
 import { Selector } from './select.js';
 import { fillBilingual, fillMessage } from './template.js';
 
@@ -25,6 +27,8 @@ export interface CompiledRule {
   rule: Rule;
   selectors: Selector[];
   checks: CompiledCheck[];
+  /** The rule's window with parameters and the audit date in; `$plan` references resolved per document. */
+  window?: { through?: unknown; after?: unknown };
 }
 
 export interface CompiledCatalog {
@@ -32,28 +36,33 @@ export interface CompiledCatalog {
   rules: CompiledRule[];
   /** Words that fill a text without saying anything (无, 暂无, 待定 …): the `empty_words` parameter. */
   emptyWords?: ReadonlySet<string>;
+  /** The audit date (`--today`) the rules judge by. */
+  today: string;
 }
 
 /**
  * Prepare a catalog for auditing: selectors parsed, functions looked up, `$param` references
- * replaced by the parameter values in force (defaults, overridden by `parameters`).
+ * replaced by the parameter values in force (defaults, overridden by `parameters`) and `$today`
+ * by the audit date — the machine's date unless one is given.
  */
-export function compileCatalog(catalog: Catalog, parameters: Record<string, unknown> = {}): CompiledCatalog {
+export function compileCatalog(catalog: Catalog, parameters: Record<string, unknown> = {}, today: string = localDate()): CompiledCatalog {
   const param = (name: string): unknown =>
     Object.prototype.hasOwnProperty.call(parameters, name) ? parameters[name] : catalog.parameters[name]?.default;
+  const ctx: RefContext = { param, today, plan: 'defer' };
   const rules = catalog.rules.map((rule) => ({
     rule,
     selectors: rule.given.map((g) => new Selector(g)),
     checks: rule.then.map((c) => {
       const fn = FUNCTIONS[c.function];
       if (!fn) throw new Error(`rule ${rule.id}: unknown function ${c.function}`);
-      const options = resolveParams(c.options ?? {}, param);
-      return { fn, field: c.field, options, readsPlan: JSON.stringify(options).includes('"$plan"') };
+      const options = resolveRefs(c.options ?? {}, ctx);
+      return { fn, field: c.field, options, readsPlan: readsPlan(options) };
     }),
+    ...(rule.window ? { window: resolveRefs({ through: rule.window.through, after: rule.window.after }, ctx) as CompiledRule['window'] } : {}),
   }));
   const words = param('empty_words');
   const emptyWords = new Set(Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string').map(normalWord) : []);
-  return { catalog, rules, emptyWords };
+  return { catalog, rules, emptyWords, today };
 }
 
 /** How an empty word is compared: trimmed, case-folded, full-width letters and slashes as half-width. */
@@ -98,36 +107,21 @@ function rejectedPaths(errors: SchemaError[]): Set<string> {
   return out;
 }
 
-function resolveParams(value: unknown, param: (name: string) => unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveParams(v, param));
-  if (typeof value !== 'object' || value === null) return value;
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.$param === 'string') return param(obj.$param);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = resolveParams(v, param);
-  return out;
-}
-
-/** `$plan` selectors parsed once, not once per plan per rule. */
-const planSelectors = new Map<string, Selector>();
-
-/** `{$plan: '$.transition_period.end', $else: '2025-12-31'}` → the plan's value, or the fallback. */
-function resolvePlanRefs(value: unknown, root: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolvePlanRefs(v, root));
-  if (typeof value !== 'object' || value === null) return value;
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.$plan === 'string') {
-    let selector = planSelectors.get(obj.$plan);
-    if (!selector) planSelectors.set(obj.$plan, (selector = new Selector(obj.$plan)));
-    const matches = selector.select(root).map((m) => m.value);
-    // A wildcard that reaches nothing (no villages at all) is as absent as a missing field: the
-    // fallback applies, so that one missing section does not fail every reference to it.
-    const found = obj.$plan.includes('*') ? (matches.length > 0 ? matches : undefined) : matches[0];
-    return found === undefined || found === null ? resolvePlanRefs(obj.$else, root) : found;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = resolvePlanRefs(v, root);
-  return out;
+/**
+ * How a rule stands on the audit date for one plan: in force as written, outside its window with
+ * another severity (and a note saying why), or not checked at all.
+ */
+function standing(compiled: CompiledRule, root: unknown, today: string): { severity: Severity; note?: Bilingual } | undefined {
+  const { rule, window } = compiled;
+  if (!rule.window || !window) return { severity: rule.severity };
+  const at = readsPlan(window) ? (resolveRefs(window, { param: () => undefined, today, plan: { root } }) as typeof window) : window;
+  const day = dayNumber(today)!;
+  const through = dayNumber(at.through);
+  const after = dayNumber(at.after);
+  if ((through === undefined || day <= through) && (after === undefined || day > after)) return { severity: rule.severity };
+  if (rule.window.outside === 'off') return undefined;
+  const values = { through: String(at.through ?? ''), after: String(at.after ?? ''), today };
+  return { severity: rule.window.outside, note: { zh: fillMessage(rule.window.note.zh, values, 'zh', {}), en: fillMessage(rule.window.note.en, values, 'en', {}) } };
 }
 
 export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): Finding[] {
@@ -138,8 +132,13 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
   const rejected = rejectedPaths(planErrors);
   const errorsOf = (schema: object, value: unknown): SchemaError[] =>
     schema === planSchemaJson && value === doc.data ? planErrors : schemaErrors(schema, value);
-  for (const { rule, selectors, checks } of compiled.rules) {
-    const resolved = checks.map((c) => (c.readsPlan ? resolvePlanRefs(c.options, doc.data) : c.options));
+  const { today } = compiled;
+  const planRefs: RefContext = { param: () => undefined, today, plan: { root: doc.data } };
+  for (const entry of compiled.rules) {
+    const { rule, selectors, checks } = entry;
+    const stands = standing(entry, doc.data, today);
+    if (!stands) continue;
+    const resolved = checks.map((c) => (c.readsPlan ? resolveRefs(c.options, planRefs) : c.options));
     let listed = 0;
     let firstUnlisted: { gap: Gap; path: Path; selected: Path } | undefined;
     for (const selector of selectors) {
@@ -158,10 +157,10 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
           const form = FORM_FUNCTIONS.has(check.fn.name);
           if (!form && rejected.size > 0 && rejected.has(formatPath(path))) continue;
           const seen = form ? target : substance(target, compiled.emptyWords ?? NO_WORDS);
-          const gaps = check.fn.check(seen, resolved[i], { conforms, schemaErrors: errorsOf, root: doc.data, path });
+          const gaps = check.fn.check(seen, resolved[i], { conforms, schemaErrors: errorsOf, root: doc.data, path, today });
           for (const gap of gaps) {
             // Past the cap a gap is only counted: building the finding (position, words, hash) is the cost.
-            if (listed++ < LIMITS.findingsPerRule) findings.push(toFinding(gap, path, match.path, rule, doc, terms));
+            if (listed++ < LIMITS.findingsPerRule) findings.push(toFinding(gap, path, match.path, rule, doc, terms, stands));
             else firstUnlisted ??= { gap, path, selected: match.path };
           }
         }
@@ -170,7 +169,7 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
     if (firstUnlisted) {
       const { gap, path, selected } = firstUnlisted;
       const count = listed - LIMITS.findingsPerRule;
-      findings.push(moreFinding(toFinding(gap, path, selected, rule, doc, terms), 'rule', count, rule.title));
+      findings.push(moreFinding(toFinding(gap, path, selected, rule, doc, terms, stands), 'rule', count, rule.title));
     }
   }
   return capFile(dedupe(findings.sort(compareFindings)));
@@ -207,7 +206,15 @@ function childValue(value: unknown, field: string): unknown {
   return Object.prototype.hasOwnProperty.call(value, field) ? (value as Record<string, unknown>)[field] : undefined;
 }
 
-function toFinding(gap: Gap, checked: Path, selected: Path, rule: Rule, doc: LoadedDocument, terms: Catalog['terms']): Finding {
+function toFinding(
+  gap: Gap,
+  checked: Path,
+  selected: Path,
+  rule: Rule,
+  doc: LoadedDocument,
+  terms: Catalog['terms'],
+  stands: { severity: Severity; note?: Bilingual },
+): Finding {
   const path = gap.path ?? checked;
   const at = doc.locator.locate(path);
   const template = (gap.messageId && rule.messages?.[gap.messageId]) || rule.message;
@@ -217,9 +224,10 @@ function toFinding(gap: Gap, checked: Path, selected: Path, rule: Rule, doc: Loa
   const parent = selected.length > 1 ? selected[selected.length - 2] : undefined;
   const node: Value = typeof last === 'number' ? last + 1 : scoped(last ?? 'document', typeof parent === 'string' ? parent : undefined);
   const values = { path: pathText, node, subject: subjectOf(doc.data, path) ?? pathText, ...gap.values };
+  const message = fillBilingual(template, values, terms);
   return {
     ruleId: rule.id,
-    severity: rule.severity,
+    severity: stands.severity,
     area: rule.area,
     file: doc.file,
     path: pathText,
@@ -228,7 +236,7 @@ function toFinding(gap: Gap, checked: Path, selected: Path, rule: Rule, doc: Loa
     endLine: at.endLine,
     endColumn: at.endColumn,
     exact: at.exact,
-    message: fillBilingual(template, values, terms),
+    message: stands.note ? { zh: `${message.zh}（${stands.note.zh}）`, en: `${message.en} (${stands.note.en})` } : message,
     clauses: rule.source.clauses,
     ...(gap.values.actual === undefined ? {} : { actual: raw(gap.values.actual) }),
     ...(gap.values.expected === undefined ? {} : { expected: raw(gap.values.expected) }),

@@ -6,6 +6,8 @@ export type SchemaNode = {
   description?: string;
   enum?: unknown[];
   const?: unknown;
+  /** The value a new plan starts with (`format_version`: the latest version). */
+  default?: unknown;
   pattern?: string;
   required?: string[];
   properties?: Record<string, SchemaNode>;

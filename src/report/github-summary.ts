@@ -15,7 +15,7 @@ const LIMIT = 900 * 1024;
 export const githubSummary: Formatter = (result, { lang }) => {
   const v = buildView(result, lang);
   const w = WORDS[lang];
-  const head: string[] = [`### rural-audit: ${w.totals(v.total.error, v.total.warning, v.total.info, v.waived)}`, '', `${w.files(v.audited)} · ${md(v.tool)}`, ''];
+  const head: string[] = [`### rural-audit: ${w.totals(v.total.error, v.total.warning, v.total.info, v.waived)}`, '', `${w.files(v.audited)} · ${md(v.tool)} · ${w.asOf(v.asOf)}`, ''];
   if (v.rollup) head.push(...rollupTable(v, v.rollup), '');
   head.push(...areaTable(v), '', ...areaChart(v), '');
   if (v.inputErrors.length > 0) head.push(`**${w.notAudited}**`, '', ...v.inputErrors.map((e) => `- ${md(e)}`), '');

@@ -45,8 +45,8 @@ export const github: Formatter = (result, { lang }) => {
   const audited = result.files.filter((f) => !f.error).length;
   out.push(
     zh
-      ? `rural-audit：共审计 ${audited} 个文件：${total.error} 个错误，${total.warning} 个警告，${total.info} 个提示${waived ? `，${waived} 个已豁免` : ''}`
-      : `rural-audit: ${audited} file(s) audited: ${total.error} error(s), ${total.warning} warning(s), ${total.info} info${waived ? `, ${waived} waived` : ''}`,
+      ? `rural-audit：共审计 ${audited} 个文件：${total.error} 个错误，${total.warning} 个警告，${total.info} 个提示${waived ? `，${waived} 个已豁免` : ''}；审计日 ${result.asOf}`
+      : `rural-audit: ${audited} file(s) audited: ${total.error} error(s), ${total.warning} warning(s), ${total.info} info${waived ? `, ${waived} waived` : ''}; audit date ${result.asOf}`,
   );
   return `${out.join('\n')}\n`;
 };

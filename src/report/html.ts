@@ -17,7 +17,7 @@ import { WORDS } from './words.js';
 export const html: Formatter = (result, { lang }) => {
   const v = buildView(result, lang);
   const w = WORDS[lang];
-  const header = `<header><h1>${h(w.title)}</h1><p class="meta">${h(w.source)}<br>${h(v.tool)} · ${h(w.files(v.audited))} · ${h(w.totals(v.total.error, v.total.warning, v.total.info, v.waived))}</p></header>`;
+  const header = `<header><h1>${h(w.title)}</h1><p class="meta">${h(w.source)}<br>${h(v.tool)} · ${h(w.asOf(v.asOf))} · ${h(w.files(v.audited))} · ${h(w.totals(v.total.error, v.total.warning, v.total.info, v.waived))}</p></header>`;
   // The comparison prints on landscape pages, and the title with it rather than alone on a page before.
   const body: string[] = v.rollup
     ? [`<div class="landscape">${header}<section class="rollup"><h2>${h(w.rollup)}</h2>${rollupHeatMap(v, v.rollup)}${rollupTable(v, v.rollup)}</section></div>`]

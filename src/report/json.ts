@@ -19,7 +19,8 @@ export interface JsonFileResult {
   file: string;
   county?: FileResult['county'];
   encoding?: FileResult['encoding'];
-  transitionEnd?: string;
+  /** When the plan's gaps are due unless `--due` says otherwise (never before the audit date). */
+  due?: FileResult['due'];
   error?: InputError;
   findings: JsonFinding[];
 }
@@ -28,6 +29,8 @@ export interface JsonFileResult {
 export interface JsonReport {
   reportVersion: typeof JSON_REPORT_VERSION;
   tool: AuditResult['tool'];
+  /** The audit date the report is true for (`--today`). */
+  asOf: string;
   lang: Lang;
   summary: ReturnType<typeof summarise>;
   baseline?: AuditResult['baseline'];
@@ -45,6 +48,7 @@ function* jsonChunks(result: Parameters<Formatter>[0], { lang }: Parameters<Form
   const report: Omit<JsonReport, 'files'> & { files: typeof PLACEHOLDER } = {
     reportVersion: JSON_REPORT_VERSION,
     tool: result.tool,
+    asOf: result.asOf,
     lang,
     summary: summarise(result),
     ...(result.baseline ? { baseline: result.baseline } : {}),
@@ -57,7 +61,7 @@ function* jsonChunks(result: Parameters<Formatter>[0], { lang }: Parameters<Form
       file: f.file,
       ...(f.county ? { county: f.county } : {}),
       ...(f.encoding ? { encoding: f.encoding } : {}),
-      ...(f.transitionEnd ? { transitionEnd: f.transitionEnd } : {}),
+      ...(f.due ? { due: f.due } : {}),
       ...(f.error ? { error: f.error } : {}),
       findings: f.findings.map((x): JsonFinding => {
         const rule = rules.get(x.ruleId);

@@ -55,7 +55,7 @@ function junitXml(result: Parameters<Formatter>[0], { lang, failOn = 'error' }: 
   for (const f of result.files) {
     const at = { classname: classes.get(f.file)!, file: dialect.xunit ? undefined : f.file };
     if (f.error) add(f.file, [errorCase(at, 'load', f.error, lang)]);
-    else add(f.file, result.rules.map((r) => ruleCase(f, r, lang, failOn, at)), propertiesOf(f));
+    else add(f.file, result.rules.map((r) => ruleCase(f, r, lang, failOn, at)), [['asOf', result.asOf], ...propertiesOf(f)]);
   }
   if (result.errors.length > 0) {
     add(

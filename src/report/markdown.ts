@@ -15,7 +15,7 @@ import { WORDS } from './words.js';
 export const markdown: Formatter = (result, { lang }) => {
   const v = buildView(result, lang);
   const w = WORDS[lang];
-  const out: string[] = [`# ${w.title}`, '', `${w.source} · ${md(v.tool)} · ${w.files(v.audited)} · ${w.totals(v.total.error, v.total.warning, v.total.info, v.waived)}`, ''];
+  const out: string[] = [`# ${w.title}`, '', `${w.source} · ${md(v.tool)} · ${w.asOf(v.asOf)} · ${w.files(v.audited)} · ${w.totals(v.total.error, v.total.warning, v.total.info, v.waived)}`, ''];
   if (v.rollup) out.push(`## ${w.rollup}`, '', ...rollupTable(v, v.rollup), '');
   out.push(`## ${w.byArea}`, '', ...areaTable(v), '', ...areaChart(v), '');
   for (const f of v.files) out.push(...fileSection(v, f, 2));

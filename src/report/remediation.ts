@@ -1,9 +1,9 @@
-import type { AuditResult } from '../audit/result.js';
+import type { AuditResult, FileResult } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
 import { md } from './escape.js';
 import { SEVERITY_LABEL, sanitize } from './text.js';
 import type { FormatOptions, Formatter } from './types.js';
-import { WORDS } from './words.js';
+import { WORDS, type Words } from './words.js';
 
 /** One gap with who fixes it and by when. */
 export interface RemediationRow {
@@ -20,13 +20,16 @@ export interface RemediationRow {
   owner: string;
   ownerField: string;
   due: string;
+  /** What the due date is: the plan period's end, the audit date plus a lead time, `--due`, a waiver's expiry. */
+  dueBasis: string;
   fix: string;
 }
 
 /**
  * Who fixes what, by when (docs/formats.md): every gap with the owner the plan itself names for
- * its area (rules/owners.yaml) and a due date: `--due` when given, else the end of the plan's
- * transition period; a waived gap is due when its waiver expires.
+ * its area (rules/owners.yaml) and a due date, never before the audit date: `--due` when given, else
+ * the plan's own (the end of its plan period, or the audit date plus a lead time; src/audit/owners.ts);
+ * a waived gap is due when its waiver expires. Each row says which.
  */
 export function remediationRows(result: AuditResult, { lang, due }: Pick<FormatOptions, 'lang' | 'due'>): RemediationRow[] {
   const w = WORDS[lang];
@@ -50,7 +53,7 @@ export function remediationRows(result: AuditResult, { lang, due }: Pick<FormatO
         message: x.message[lang],
         owner: x.owner?.names.length ? x.owner.names.join('、') : w.noOwner,
         ownerField: x.owner?.field ?? '',
-        due: x.waiver ? x.waiver.expires : (due ?? f.transitionEnd ?? ''),
+        ...dueOf(x.waiver?.expires, due, f.due, w),
         fix: rules.get(x.ruleId)?.remediation[lang] ?? '',
       });
     }
@@ -58,11 +61,18 @@ export function remediationRows(result: AuditResult, { lang, due }: Pick<FormatO
   return rows;
 }
 
-const COLUMNS = ['county', 'file', 'line', 'column', 'area', 'severity', 'status', 'ruleId', 'clauses', 'message', 'owner', 'ownerField', 'due', 'fix'] as const;
+function dueOf(waiverExpires: string | undefined, given: string | undefined, own: FileResult['due'], w: Words): Pick<RemediationRow, 'due' | 'dueBasis'> {
+  if (waiverExpires) return { due: waiverExpires, dueBasis: w.dueByWaiver };
+  if (given) return { due: given, dueBasis: w.dueGiven };
+  if (!own) return { due: '', dueBasis: '' };
+  return { due: own.date, dueBasis: own.basis === 'plan-period-end' ? w.dueByPlanPeriod : w.dueByLeadTime(own.leadDays ?? 0) };
+}
+
+const COLUMNS = ['county', 'file', 'line', 'column', 'area', 'severity', 'status', 'ruleId', 'clauses', 'message', 'owner', 'ownerField', 'due', 'dueBasis', 'fix'] as const;
 
 function headers(lang: Lang): string[] {
   const w = WORDS[lang];
-  return [w.county, w.file, w.line, w.column, w.area, w.severity, w.status, w.rule, w.clauses, w.message, w.owner, w.ownerField, w.due, w.fix];
+  return [w.county, w.file, w.line, w.column, w.area, w.severity, w.status, w.rule, w.clauses, w.message, w.owner, w.ownerField, w.due, w.dueBasis, w.fix];
 }
 
 /**
@@ -91,7 +101,7 @@ export const remediation: Formatter = (result, options) => {
 /** The same rows in Markdown, grouped by plan and then by owner: one list per person or unit to hand out. */
 export const remediationMarkdown: Formatter = (result, options) => {
   const w = WORDS[options.lang];
-  const out = [`# ${w.remediation}`, ''];
+  const out = [`# ${w.remediation}`, '', w.asOf(result.asOf), ''];
   const rows = remediationRows(result, options);
   if (rows.length === 0) return `${out.join('\n')}${w.noGaps}\n`;
   const byFile = new Map<string, RemediationRow[]>();
@@ -109,7 +119,7 @@ export const remediationMarkdown: Formatter = (result, options) => {
       out.push(`### ${md(owner)}${field ? ` <sub>(${md(field)})</sub>` : ''}`, '');
       out.push(`| ${[w.due, w.where, w.severity, w.area, w.message, w.clauses, w.fix, w.status].join(' | ')} |`, `|${' --- |'.repeat(8)}`);
       for (const r of mine) {
-        out.push(`| ${[r.due || '—', `${r.line}:${r.column}`, r.severity, md(r.area), md(r.message), r.clauses || '—', md(r.fix), md(r.status)].join(' | ')} |`);
+        out.push(`| ${[r.due ? `${r.due}<br><sub>${md(r.dueBasis)}</sub>` : '—', `${r.line}:${r.column}`, r.severity, md(r.area), md(r.message), r.clauses || '—', md(r.fix), md(r.status)].join(' | ')} |`);
       }
       out.push('');
     }

@@ -51,6 +51,8 @@ export function* sarifLog(result: AuditResult, lang: Lang, maxResults = SARIF_MA
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder rural-audit was run in; plan paths are relative to it.' } } },
         columnKind: 'utf16CodeUnits',
+        // The audit date: verdicts about lapsed commitments and stale data hold for this day.
+        properties: { asOf: result.asOf },
         invocations: [{ executionSuccessful: result.errors.length === 0 && !result.files.some((f) => f.error), toolExecutionNotifications: notifications }],
         results: PLACEHOLDER,
       },

@@ -16,6 +16,7 @@ const WORDS = {
     fix: '修改建议',
     clause: '条款',
     summary: (files: number, e: number, w: number, i: number) => `共审计 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示`,
+    asOf: (d: string) => `；审计日 ${d}`,
     clean: '未发现差距',
     notAudited: '未能审计',
     waived: '已豁免',
@@ -34,6 +35,7 @@ const WORDS = {
     clause: 'clause',
     summary: (files: number, e: number, w: number, i: number) =>
       `${files} file(s) audited: ${e} error(s), ${w} warning(s), ${i} info`,
+    asOf: (d: string) => `; audit date ${d}`,
     clean: 'no gaps found',
     notAudited: 'not audited',
     waived: 'waived',
@@ -122,7 +124,7 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: P
     }
   }
   const audited = result.files.filter((f) => !f.error).length;
-  yield* lines(...wrapLine(words.summary(audited, total.error, total.warning, total.info), width));
+  yield* lines(...wrapLine(`${words.summary(audited, total.error, total.warning, total.info)}${words.asOf(result.asOf)}`, width));
   const failed = result.files.filter((f) => f.error).length + result.errors.length;
   if (failed > 0) yield* lines(c.red(`${words.notAudited}: ${failed}`));
 }

@@ -7,7 +7,7 @@ export interface FormatOptions {
   color: boolean;
   /** Lowest severity that fails the run (`--fail-on`); formats that mark pass/fail follow it. Default `error`. */
   failOn?: Severity;
-  /** Due date for every gap in the remediation view (`--due`), instead of the plan's transition-period end. */
+  /** Due date for every gap in the remediation view (`--due`), instead of the plan's own (never before the audit date). */
   due?: string;
   /** Terminal columns the human report must fit (`COLUMNS`, else the terminal's width); absent: lines are not wrapped. */
   width?: number;

@@ -41,6 +41,8 @@ export interface FileView {
 export interface ReportView {
   lang: Lang;
   tool: string;
+  /** The audit date the report is true for. */
+  asOf: string;
   audited: number;
   total: Counts;
   waived: number;
@@ -63,6 +65,7 @@ export function buildView(result: AuditResult, lang: Lang): ReportView {
   return {
     lang,
     tool: `${result.tool.name} ${result.tool.version}`,
+    asOf: result.asOf,
     audited: result.files.filter((f) => !f.error).length,
     total,
     waived,

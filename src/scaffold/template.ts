@@ -161,6 +161,7 @@ function skeletonMaker(root: SchemaNode & { $defs?: Record<string, SchemaNode> }
   const skeleton = (node: SchemaNode, key: string, depth: number): unknown => {
     const n = resolve(node);
     if (n.const !== undefined) return n.const;
+    if (n.default !== undefined) return n.default;
     if (depth > 16) return PLACEHOLDER;
     if (n.properties) {
       const out: Record<string, unknown> = {};

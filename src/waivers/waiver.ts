@@ -1,5 +1,6 @@
 import type { Bilingual } from '../catalog/types.js';
 import { dayNumber } from '../engine/functions/date.js';
+import { localDate } from '../engine/refs.js';
 import type { InputError } from '../plan/input-error.js';
 import type { Path } from '../plan/path.js';
 import type { Locator } from '../plan/position.js';
@@ -54,13 +55,7 @@ export function resolveToday(option: string | undefined, env: NodeJS.ProcessEnv 
   if (given !== undefined && given !== '') {
     return dayNumber(given) === undefined ? { error: `${option !== undefined ? '--today' : 'RURAL_AUDIT_TODAY'} must be a real date YYYY-MM-DD, not ${given}` } : given;
   }
-  return localToday(now);
-}
-
-/** Today on this machine, `YYYY-MM-DD`: the audit date when none is given. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDate(now);
 }
 
 interface Source {

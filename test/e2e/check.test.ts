@@ -13,8 +13,9 @@ describe('rural-audit check (the built CLI)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('examples/partial.yaml');
     expect(r.stdout).toContain('examples/misaligned.yaml');
-    expect(r.stdout).not.toContain('examples/aligned.yaml');
-    expect(r.stdout).toMatch(/共审计 3 个文件：\d+ 个错误/);
+    // No gap listed under either aligned plan (the county roll-up names both files, of one county).
+    expect(r.stdout).not.toMatch(/^examples\/aligned/m);
+    expect(r.stdout).toMatch(/共审计 4 个文件：\d+ 个错误.*；审计日 2024-06-01/);
     expect(r.stdout).toContain('四不摘');
     expect(r.stdout).toContain('修改建议');
     expect(r.stderr).toBe('');
@@ -28,7 +29,7 @@ describe('rural-audit check (the built CLI)', () => {
 
   it('gives each gap as line:column, severity, message, rule and clause', () => {
     const r = cli(['check', 'examples/partial.yaml', '--lang', 'en']);
-    expect(r.stdout).toMatch(/\n {2}77:17 +error +no_removals\.supervision\.kept_until is kept only until 2023-12-31, before the transition period ends on 2025-12-31 +no-removal-through-transition \[R2\.2\]/);
+    expect(r.stdout).toMatch(/\n {2}77:17 +error +no_removals\.supervision\.kept_until is kept only until 2023-12-31, before 2025-12-31 \(the later of the end of the transition period and of the plan period\) +no-removal-through-transition \[R2\.2\]/);
   });
 
   it('fails on warnings only when asked to', () => {
@@ -44,7 +45,10 @@ describe('rural-audit check (the built CLI)', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.reportVersion).toBe(1);
-    expect(report.summary).toMatchObject({ files: 1, error: 4, warning: 0 });
+    // A version-1 plan without plan_period: one warning (plan-period-stated); its supervision kept
+    // only until 2023-12-31 is both short of the transition period and lapsed on the audit date.
+    expect(report.summary).toMatchObject({ files: 1, error: 5, warning: 1 });
+    expect(report.asOf).toBe('2024-06-01');
     const gap = report.files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'village-plan-coverage');
     expect(gap).toMatchObject({
       severity: 'error',
@@ -67,7 +71,7 @@ describe('rural-audit check (the built CLI)', () => {
     const r = cli(['check', 'examples/partial.yaml', '--format', 'json', '--output', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).summary.error).toBe(4);
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.error).toBe(5);
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
@@ -94,7 +98,7 @@ describe('rural-audit check (the built CLI)', () => {
     expect(r.stderr).not.toMatch(STACK);
     const report = JSON.parse(r.stdout);
     expect(report.files.map((f: { file: string }) => f.file.replace(/.*\//, ''))).toEqual(['a-partial.yaml', 'b-broken.yaml']);
-    expect(report.files[0].findings).toHaveLength(4);
+    expect(report.files[0].findings).toHaveLength(6);
     expect(report.files[1].error.code).toBe('unclosed-quote');
   });
 

@@ -24,15 +24,22 @@ describe('planSchema', () => {
     expect(run(planSchema, { format_version: 1, county: { name: '桃溪县', code: '439921' } }, {}, [])).toEqual([]);
   });
   it('reports each violation at its node with readable values', () => {
-    const plan = { format_version: 2, county: { name: '桃溪县', code: '439900' }, villages: [{ name: 'x', code: 'y', categry: 'upgrade' }] };
+    const plan = { format_version: 3, county: { name: '桃溪县', code: '439900' }, villages: [{ name: 'x', code: 'y', categry: 'upgrade' }] };
     const gaps = run(planSchema, plan, {}, []);
     const byId = Object.fromEntries(gaps.map((g) => [g.messageId, g]));
-    expect(byId.const).toMatchObject({ path: ['format_version'], values: { expected: 1, actual: 2 } });
+    expect(byId.enum).toMatchObject({ path: ['format_version'], values: { actual: 3 } });
     expect(gaps.filter((g) => g.messageId === 'pattern').map((g) => g.path)).toEqual([
       ['county', 'code'],
       ['villages', 0, 'code'],
     ]);
     expect(byId.additionalProperties).toMatchObject({ path: ['villages', 0, 'categry'], values: { actual: 'categry' } });
+  });
+  it('requires plan_period in version 2, and only there', () => {
+    const county = { name: '桃溪县', code: '439921' };
+    expect(run(planSchema, { format_version: 1, county }, {}, [])).toEqual([]);
+    const gaps = run(planSchema, { format_version: 2, county }, {}, []);
+    expect(gaps).toEqual([expect.objectContaining({ path: [], messageId: 'required', values: expect.objectContaining({ missing: { term: 'plan_period' } }) })]);
+    expect(run(planSchema, { format_version: 2, county, plan_period: { start: '2026-01-01', end: '2030-12-31' } }, {}, [])).toEqual([]);
   });
   it('reports a non-mapping document', () => {
     expect(run(planSchema, ['a'], {}, [])[0]).toMatchObject({ messageId: 'type', path: [] });

@@ -16,7 +16,8 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     input: options.input,
-    env: { PATH: process.env.PATH ?? '', ...options.env },
+    // The audit date is pinned (vitest.config.ts), so that verdicts do not change with the calendar.
+    env: { PATH: process.env.PATH ?? '', RURAL_AUDIT_TODAY: process.env.RURAL_AUDIT_TODAY ?? '', ...options.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -24,12 +24,12 @@ describe('github', () => {
     expect(commands).toHaveLength(all.length);
     expect(commands).toContain(
       '::error file=examples/partial.yaml,line=77,col=17,endLine=77,endColumn=29,title=no-removal-through-transition [R2.2]::' +
-        'no_removals.supervision.kept_until is kept only until 2023-12-31, before the transition period ends on 2025-12-31' +
+        'no_removals.supervision.kept_until is kept only until 2023-12-31, before 2025-12-31 (the later of the end of the transition period and of the plan period)' +
         `%0Afix: ${escapeData(result.rules.find((r) => r.id === 'no-removal-through-transition')!.remediation.en)}`,
     );
     const warnings = all.filter((x) => x.severity === 'warning').length;
     expect(commands.filter((l) => l.startsWith('::warning ')).length).toBe(warnings);
-    expect(lines.at(-1)).toMatch(/^rural-audit: 3 file\(s\) audited: \d+ error/);
+    expect(lines.at(-1)).toMatch(/^rural-audit: 3 file\(s\) audited: \d+ error.*; audit date 2024-06-01$/);
   });
 
   it('puts every annotation inside its file, and a gap about a missing field on its parent key line only', () => {

@@ -106,7 +106,9 @@ describe('several outputs in one run (the built CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ra-out-'));
     const r = cli(['check', 'examples', '-f', 'table', '-f', `sarif:${join(dir, 'audit.sarif')}`, '-f', `junit:${join(dir, 'junit.xml')}`]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/共审计 3 个文件/);
+    expect(r.stdout).toMatch(/共审计 4 个文件.*；审计日 2024-06-01\n$/);
+    expect(JSON.parse(readFileSync(join(dir, 'audit.sarif'), 'utf8')).runs[0].properties).toEqual({ asOf: '2024-06-01' });
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain('<property name="asOf" value="2024-06-01"/>');
     expect(JSON.parse(readFileSync(join(dir, 'audit.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
     expect(readdirSync(dir).sort()).toEqual(['audit.sarif', 'junit.xml']);

@@ -33,6 +33,7 @@ function reportsOf(bytes: Uint8Array): string {
   const cat = catalog();
   const result: AuditResult = {
     tool: { name: 'rural-audit', version: 'test' },
+    asOf: '2024-06-01',
     files: [file],
     errors: [],
     rules: cat.rules,

@@ -39,7 +39,7 @@ describe('prototype pollution', () => {
     const unknown = findings.filter((f) => f.ruleId === 'plan-schema').map((f) => f.path);
     expect(unknown).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'prototype', 'county.__proto__']));
     const cat = catalog();
-    const result: AuditResult = { tool: { name: 'rural-audit', version: 't' }, files: [{ file: 'plan.yaml', findings }], errors: [], rules: cat.rules, manual: cat.manual, areas: cat.areas, terms: cat.terms };
+    const result: AuditResult = { tool: { name: 'rural-audit', version: 't' }, asOf: '2024-06-01', files: [{ file: 'plan.yaml', findings }], errors: [], rules: cat.rules, manual: cat.manual, areas: cat.areas, terms: cat.terms };
     // Markdown formats escape the underscores; the key is still named.
     for (const [name, format] of Object.entries(FORMATS)) if (!BINARY_FORMATS.has(name)) expect(joinReport(format(result, { lang: 'en', color: false }))).toMatch(/(__|\\_\\_)proto(__|\\_\\_)/);
     // The plan's own findings are still there: the hostile keys hid nothing.

@@ -57,7 +57,8 @@ describe('parallel, sharded and merged runs give the single run report', () => {
       expect(two.stderr).toBe(one.stderr);
     }
     const report = JSON.parse(run(['check', 'plans', '--format', 'json', '--jobs', '2']).stdout);
-    expect(report.files.length).toBe(18);
+    expect(report.files.length).toBe(19);
+    expect(report.asOf).toBe('2024-06-01');
     expect(report.files.filter((f: { findings: unknown[] }) => f.findings.length > 0).length).toBeGreaterThan(10);
     expect(report.rules.length).toBeGreaterThan(10);
   });
@@ -72,7 +73,7 @@ describe('parallel, sharded and merged runs give the single run report', () => {
       counts.push(JSON.parse(readFileSync(out, 'utf8')).files.length);
       shardFiles.push(out);
     }
-    expect(counts.reduce((a, b) => a + b)).toBe(18);
+    expect(counts.reduce((a, b) => a + b)).toBe(19);
     expect(Math.min(...counts)).toBeGreaterThan(0);
     const merged = run(['merge', ...shardFiles.reverse(), '--format', 'json']);
     expect(merged.stdout).toBe(single.stdout);
@@ -96,6 +97,27 @@ describe('parallel, sharded and merged runs give the single run report', () => {
     expect(notReport.code).toBe(2);
     expect(notReport.stderr).toMatch(/^rural-audit: .*broken\.yaml: not a readable JSON report/);
   });
+
+  it('keeps the audit date through --jobs, shards and merge, and refuses shards of different dates', () => {
+    const when = ['--today', '2026-12-01'];
+    const one = run(['check', 'plans', '--format', 'json', '--jobs', '1', ...when]);
+    const two = run(['check', 'plans', '--format', 'json', '--jobs', '2', ...when]);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout).asOf).toBe('2026-12-01');
+    const shards = [1, 2].map((i) => {
+      const out = join(dir, `dated-${i}.json`);
+      run(['check', 'plans', '--shard', `${i}/2`, '--format', 'json', '--output', out, ...when]);
+      return out;
+    });
+    expect(run(['merge', ...shards, '--format', 'json']).stdout).toBe(one.stdout);
+    expect(run(['merge', ...shards]).stdout).toContain('；审计日 2026-12-01');
+    const other = join(dir, 'dated-other.json');
+    run(['check', 'plans', '--shard', '2/2', '--format', 'json', '--output', other, '--today', '2026-11-30']);
+    const mixed = run(['merge', shards[0]!, other]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('audited as of 2026-11-30, the others as of 2026-12-01; run every shard with the same --today');
+    // Seven runs of the CLI over 19 plans on a machine shared with other work.
+  }, 180_000);
 
   it('refuses a malformed --shard or --jobs with a usage error', () => {
     for (const args of [['--shard', '3/2'], ['--shard', 'x'], ['--jobs', '0'], ['--jobs', 'many']]) {

@@ -7,11 +7,12 @@ import { cli, ROOT } from '../helpers/cli.js';
 import { checkIn } from '../helpers/settings.js';
 import { tmpTree } from '../helpers/tmp.js';
 
-const ALIGNED = readFileSync(join(ROOT, 'examples/aligned.yaml'), 'utf8');
-/** The aligned example with exactly one gap: supervision kept only until 2023. */
+/** The 2026–2030 plan: the waivers below are checked on dates of 2026 and 2027. */
+const ALIGNED = readFileSync(join(ROOT, 'examples/aligned-2026.yaml'), 'utf8');
+/** The aligned example with exactly one gap: supervision kept only until 2028, before the plan period ends. */
 const ONE_GAP = ALIGNED.replace(
-  "  supervision:\n    kept: true\n    kept_until: '2025-12-31'",
-  "  supervision:\n    kept: true\n    kept_until: '2023-12-31'",
+  "  supervision:\n    kept: true\n    kept_until: '2030-12-31'",
+  "  supervision:\n    kept: true\n    kept_until: '2028-12-31'",
 );
 
 const waiver = (fields: Record<string, string>) =>

@@ -8,6 +8,7 @@ import fragmented from './fragmented.js';
 import includesAll from './includesAll.js';
 import memberOf from './memberOf.js';
 import nonEmpty from './nonEmpty.js';
+import notStale from './notStale.js';
 import numberWithin from './numberWithin.js';
 import pattern from './pattern.js';
 import placeholders from './placeholders.js';
@@ -31,6 +32,7 @@ export const FUNCTIONS: Readonly<Record<string, CheckFunction<any>>> = Object.fr
   includesAll,
   memberOf,
   nonEmpty,
+  notStale,
   numberWithin,
   pattern,
   placeholders,

@@ -20,7 +20,8 @@ export default defineFunction<Record<string, never>>({
     // 340,000 unknown keys gets 21 gaps, not 340,000.
     const unknownKeys = new Map<string, { path: SchemaError['path']; count: number }>();
     for (const e of ctx.schemaErrors(planSchemaJson, target)) {
-      if (isPlaceholder(e.params.data)) continue;
+      // An `if` failure only says its `then` failed; that error names what is missing.
+      if (e.keyword === 'if' || isPlaceholder(e.params.data)) continue;
       if (e.keyword === 'additionalProperties') {
         const mapping = JSON.stringify(e.path);
         const seen = unknownKeys.get(mapping) ?? { path: e.path, count: 0 };

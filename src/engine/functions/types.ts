@@ -13,6 +13,8 @@ export interface CheckContext {
   root: unknown;
   /** Path of the checked node. */
   path: Path;
+  /** The audit date, `YYYY-MM-DD` (`--today`): what "already past" and "how old" are measured from. */
+  today: string;
   conforms(schema: object, value: unknown): boolean;
   schemaErrors(schema: object, value: unknown): SchemaError[];
 }
