@@ -61,6 +61,11 @@ export function editorSchema(catalog: Catalog, schema: object = planSchema): obj
       leaf(n.items as Node, undefined, (n.items as Node).description ?? n.description);
       walk(n.items as Node, [...path, 0]);
     }
+    // Each branch is a form the same value may take (a 三变 item: a text, or {kind, measure}).
+    for (const branch of [n.anyOf, n.oneOf].flatMap((b) => (Array.isArray(b) ? (b as Node[]) : []))) {
+      leaf(branch, undefined, branch.description ?? n.description);
+      walk(branch, path);
+    }
     const ref = typeof n.$ref === 'string' ? copy.$defs?.[n.$ref.replace('#/$defs/', '')] : undefined;
     if (ref && ref !== n && path.length < 12) walk(ref, path);
   }
