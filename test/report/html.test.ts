@@ -52,14 +52,20 @@ describe('html', () => {
     // Each row knows its rank in every column; 柳河县 is weakest overall (rank 0 in the last column).
     const liuhe = /<g class="row" style="([^"]+)"[^>]*><text[^>]*>柳河县（439923）</.exec(page)![1]!;
     expect(liuhe).toContain(`--r${result.areas.length}:0`);
-    expect(page).toMatch(/<title>梅岭县（439922） · 四不摘: 75<\/title>/);
+    expect(page).toMatch(/<title>梅岭县（439922） · 四不摘: 66<\/title>/);
   });
 
   it('shows values in the report language, quotes each clause once, and lists plans without gaps on one line', () => {
     const page = html(result, { lang: 'zh', color: false });
-    expect(page).toContain('实为 → 应为: 缺失 → 是');
+    // Words a check reports and codes with their labels are translated; booleans stay true/false,
+    // the literal the plan has to write (issue 12).
+    expect(page).toContain('实为 → 应为: 缺失 → true');
+    expect(page).toContain('实为 → 应为: false → true');
+    expect(page).toContain('实为 → 应为: 缺失 → 已填写');
     expect(page).toContain('实为 → 应为: 成员（member） → 组长（chair）');
-    expect(page).not.toMatch(/实为 → 应为: (missing|member|true|false)\b/);
+    expect(page).not.toMatch(/实为 → 应为: (missing|present|member)\b/);
+    expect(page).not.toMatch(/实为 → 应为: [^<]* → (missing|present|chair)\b/);
+    expect(page).not.toMatch(/实为 → 应为: (?:[^<]* → )?[是否]</);
     const misaligned = page.slice(page.indexOf('柳河县（439923） <span class="muted">'));
     expect(count(misaligned.slice(0, misaligned.indexOf('</section>')), /<blockquote><strong>R2\.2<\/strong>/g)).toBe(1);
     expect(page).toMatch(/<section class="clean"><h2>未发现差距的规划<\/h2>.*<td>桃溪县（439921）<\/td><td class="muted">examples\/aligned\.yaml<\/td>/);

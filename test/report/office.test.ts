@@ -48,9 +48,9 @@ describe('xlsx', () => {
     expect(head.slice(-4)).toEqual(['总分', '错误', '警告', '提示']);
     const partial = rowValues(ws, 4);
     expect(partial.slice(0, 2)).toEqual(['梅岭县（439922）', 'examples/partial.yaml']);
-    expect(partial[head.indexOf('四不摘')]).toBe(75);
-    expect(partial[head.indexOf('总分')]).toBe(93);
-    expect(partial[head.indexOf('错误')]).toBe(4);
+    expect(partial[head.indexOf('四不摘')]).toBe(66);
+    expect(partial[head.indexOf('总分')]).toBe(91);
+    expect(partial[head.indexOf('错误')]).toBe(5);
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     expect(cf[0]!.rules[0]!.type).toBe('colorScale');
     expect(cf[0]!.ref).toMatch(/^C2:[A-Z]+4$/);
@@ -74,7 +74,8 @@ describe('xlsx', () => {
     const removal = findings.find((x) => x.ruleId === 'no-removal-through-transition' && x.file === 'examples/partial.yaml')!;
     const row = [...Array(ws.rowCount).keys()].map((i) => rowValues(ws, i + 1)).find((r) => r[head.indexOf('规则')] === removal.ruleId && r[head.indexOf('文件')] === removal.file)!;
     expect(row[head.indexOf('行')]).toBe(77);
-    expect((row[head.indexOf('整改期限')] as Date).toISOString()).toBe('2025-12-31T00:00:00.000Z');
+    // partial.yaml states no plan period: due 90 days (remediation_lead_days) after the audit date 2024-06-01.
+    expect((row[head.indexOf('整改期限')] as Date).toISOString()).toBe('2024-08-30T00:00:00.000Z');
     expect(ws.getColumn(head.indexOf('整改期限') + 1).numFmt).toBe('yyyy-mm-dd');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();
@@ -134,7 +135,7 @@ describe('docx', () => {
     expect(titles).toEqual(['关于桃溪县（439921）乡村振兴规划的审查意见', '关于柳河县（439923）乡村振兴规划的审查意见', '关于梅岭县（439922）乡村振兴规划的审查意见']);
     expect(paragraphs.filter((p) => p === '一、审查依据')).toHaveLength(3);
     expect(paragraphs).toContain('《有效衔接乡村振兴战略 全面巩固脱贫攻坚成果》；rural-audit 规则目录');
-    expect(paragraphs.some((p) => p.startsWith('规划与政策要求尚有差距：对齐得分 93，4 处错误须整改'))).toBe(true);
+    expect(paragraphs.some((p) => p.startsWith('规划与政策要求尚有差距：对齐得分 91，5 处错误须整改'))).toBe(true);
     expect(paragraphs).toContain('规划符合机器可检查的各项要求：对齐得分 100。');
     expect(paragraphs.filter((p) => p === '四、人工审核清单')).toHaveLength(3);
     expect(paragraphs).toContain('☐ manual-overall-handle（R1.1）：核对县委文件');
@@ -147,7 +148,7 @@ describe('docx', () => {
       expect(paragraphs.some((p) => p.startsWith(x.ruleId))).toBe(true);
     }
     expect(paragraphs.some((p) => p.startsWith('no-removal-through-transition · 实为 → 应为: 2023-12-31 → 2025-12-31'))).toBe(true);
-    expect(paragraphs).toContain('把 kept_until 设为过渡期结束日（transition_period.end，默认 2025-12-31）或更晚。');
+    expect(paragraphs).toContain('把 kept_until 设为过渡期结束日（transition_period.end，默认 2025-12-31）和规划期末（plan_period.end）中较晚者，或更晚。');
     expect(xml).toContain('<w:tblHeader/>');
     expect(xml).toContain('<w:cantSplit/>');
   });
