@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { auditText, catalog } from './helpers/audit.js';
+import { auditText, catalog, TEST_TODAY } from './helpers/audit.js';
 import { expected } from './helpers/ruleTester.js';
 
 /**
  * Every built-in rule, tested in the manner of ESLint's RuleTester: its passing example gives no
  * finding; its failing example (and any further `code` given here) gives exactly the findings
  * listed, by line and message id. A rule added to the catalog without an entry here fails.
+ * Every case of a rule is audited on its examples' audit date (`examples.today`), if it gives one.
  */
 type Case = { code?: string; errors: [line: number, messageId: string][] };
 const TESTS: Record<string, { valid?: string[]; invalid: Case[] }> = {
@@ -18,6 +19,7 @@ const TESTS: Record<string, { valid?: string[]; invalid: Case[] }> = {
   'hollow-shell-target': { invalid: [{ errors: [[1, 'aboveMax']] }] },
   'weak-village-target': { invalid: [{ errors: [[4, 'default']] }] },
   'weak-village-income-target': { invalid: [{ errors: [[2, 'default']] }] },
+  'collective-income-current': { invalid: [{ errors: [[2, 'default']] }] },
   'fragile-collective-income': { invalid: [{ errors: [[2, 'default']] }] },
   'business-entity-operating': { invalid: [{ errors: [[2, 'default']] }] },
   'cooperative-members': { invalid: [{ errors: [[2, 'default']] }] },
@@ -29,7 +31,10 @@ const TESTS: Record<string, { valid?: string[]; invalid: Case[] }> = {
   'monitoring-household-kinds': { invalid: [{ errors: [[1, 'default']] }] },
   'monitoring-runs': { invalid: [{ errors: [[1, 'default']] }] },
   'monitoring-threshold-floor': { invalid: [{ errors: [[1, 'default']] }] },
+  'monitoring-threshold-current': { invalid: [{ errors: [[1, 'default']] }] },
   'plan-schema': { invalid: [{ errors: [[2, 'pattern'], [2, 'additionalProperties']] }] },
+  'plan-period-stated': { invalid: [{ errors: [[1, 'default']] }] },
+  'plan-period-ordered': { invalid: [{ errors: [[1, 'default']] }] },
   'three-governance-system': { invalid: [{ errors: [[1, 'default']] }] },
   'cadre-capacity': { invalid: [{ errors: [[1, 'default']] }] },
   'aspiration-and-skills': { invalid: [{ errors: [[1, 'default']] }] },
@@ -37,6 +42,7 @@ const TESTS: Record<string, { valid?: string[]; invalid: Case[] }> = {
   'benefit-balance': { invalid: [{ errors: [[1, 'default']] }] },
   'publicity-and-models': { invalid: [{ errors: [[1, 'default']] }] },
   'secretary-chains-both-campaigns': { invalid: [{ errors: [[2, 'default']] }] },
+  'secretary-chain-revitalization': { invalid: [{ errors: [[2, 'default']] }] },
   'secretary-chain-five-levels': { invalid: [{ errors: [[3, 'default']] }] },
   'secretary-level-named': { invalid: [{ errors: [[4, 'default']] }] },
   'county-secretary-main-energy': { invalid: [{ errors: [[2, 'missing']] }] },
@@ -48,7 +54,9 @@ const TESTS: Record<string, { valid?: string[]; invalid: Case[] }> = {
   'first-secretary-exited-villages': { invalid: [{ errors: [[2, 'default']] }] },
   'no-removals-all-four': { invalid: [{ errors: [[1, 'default']] }] },
   'no-removal-complete': { invalid: [{ errors: [[2, 'default']] }] },
-  'no-removal-through-transition': { invalid: [{ errors: [[2, 'default']] }] },
+  'no-removal-through-transition': { invalid: [{ errors: [[3, 'default']] }] },
+  'no-removal-not-lapsed': { invalid: [{ errors: [[2, 'default']] }] },
+  'transition-period-not-shortened': { invalid: [{ errors: [[2, 'default']] }] },
   'no-removal-not-withdrawn': { invalid: [{ errors: [[2, 'default']] }] },
   'placeholder-unfilled': { invalid: [{ errors: [[2, 'default'], [2, 'default']] }] },
   'villages-listed': { invalid: [{ errors: [[1, 'default']] }] },
@@ -72,11 +80,13 @@ const TESTS: Record<string, { valid?: string[]; invalid: Case[] }> = {
   'revitalization-policy-document': { invalid: [{ errors: [[3, 'default']] }] },
   'policy-conflicts-reviewed': { invalid: [{ errors: [[2, 'default']] }] },
   'policy-conflict-resolved': { invalid: [{ errors: [[4, 'default']] }] },
+  'policy-conflicts-review-current': { invalid: [{ errors: [[2, 'default']] }] },
   'self-sustaining-target': { invalid: [{ errors: [[2, 'default']] }] },
   'local-employment-target': { invalid: [{ errors: [[2, 'default']] }] },
   'target-unit-of-measure': { invalid: [{ errors: [[2, 'default']] }] },
   'existing-industries-evaluated': { invalid: [{ errors: [[1, 'default']] }] },
   'existing-industry-evaluation-complete': { invalid: [{ errors: [[2, 'default']] }] },
+  'existing-industry-evaluation-current': { invalid: [{ errors: [[3, 'default']] }] },
   'upgrade-industries-in-plan': { invalid: [{ errors: [[2, 'default']] }] },
   'projects-listed': { invalid: [{ errors: [[1, 'default']] }] },
   'projects-not-fragmented': { invalid: [{ errors: [[2, 'default']] }] },
@@ -121,6 +131,34 @@ const MORE: Record<string, { valid?: string[]; invalid: Case[] }> = {
   'first-secretary-exited-villages': {
     invalid: [{ code: "villages:\n  - {name: 红星村, code: '439921101201', poverty_status: exited, first_secretary: 暂无}\n", errors: [[2, 'default']] }],
   },
+  'no-removal-not-lapsed': {
+    // Kept until the audit date itself: still in force on that day.
+    valid: ["no_removals:\n  policy: {kept_until: '2026-12-01', owner: 县政府, measures: [主要帮扶政策总体稳定]}\n"],
+    invalid: [{ code: "no_removals:\n  policy: {kept_until: '2026-02-30', owner: 县政府, measures: [主要帮扶政策总体稳定]}\n", errors: [[2, 'invalidDate']] }],
+  },
+  'plan-period-ordered': {
+    valid: ["plan_period: {start: '2026-01-01', end: '2026-01-01'}\n"],
+    invalid: [{ code: "plan_period: {start: '2026-01-01', end: '2030-02-30'}\n", errors: [[1, 'invalidDate']] }],
+  },
+  'transition-period-not-shortened': {
+    // A county that left poverty in mid-2022 keeps its transition period five years, past the default end.
+    invalid: [
+      {
+        code: "county: {name: 桃溪县, code: '439921', exited_poverty_on: '2022-06-30'}\ntransition_period: {start: '2022-07-01', end: '2025-12-31'}\n",
+        errors: [[2, 'default']],
+      },
+      { code: "transition_period: {start: '2021-01-01', end: '2025-02-30'}\n", errors: [[1, 'invalidDate']] },
+    ],
+  },
+  'collective-income-current': {
+    // Two years old on the audit date (stale_data_years): still current.
+    valid: ["villages:\n  - {name: 石桥村, code: '439921101202', collective_income: {year: 2024, operating: 320000}}\n"],
+    invalid: [],
+  },
+  'monitoring-threshold-current': {
+    valid: ['monitoring: {income_threshold: 7200, threshold_year: 2024}\n'],
+    invalid: [],
+  },
   'plan-schema': {
     invalid: [
       { code: `${PLAN_HEAD}collective_economy: {weak_village_target: 25}\n`, errors: [[3, 'percentage']] },
@@ -145,14 +183,15 @@ describe('every built-in rule (RuleTester style)', () => {
     const more = MORE[rule.id];
     const valid = [rule.examples?.pass, ...(t.valid ?? []), ...(more?.valid ?? [])].filter((c): c is string => !!c);
     const invalid = [...t.invalid, ...(more?.invalid ?? [])].map((c) => ({ ...c, code: c.code ?? rule.examples!.fail! }));
+    const today = rule.examples?.today ?? TEST_TODAY;
     return [
-      ...valid.map((code, i) => [rule.id, `valid ${i + 1}`, code, [] as Case['errors']] as const),
-      ...invalid.map((c, i) => [rule.id, `invalid ${i + 1}`, c.code, c.errors] as const),
+      ...valid.map((code, i) => [rule.id, `valid ${i + 1}`, code, [] as Case['errors'], today] as const),
+      ...invalid.map((c, i) => [rule.id, `invalid ${i + 1}`, c.code, c.errors, today] as const),
     ];
   });
 
-  it.each(cases)('%s %s', (id, _name, code, errors) => {
-    const found = expected(auditText(code, [id]));
+  it.each(cases)('%s %s', (id, _name, code, errors, today) => {
+    const found = expected(auditText(code, [id], undefined, today));
     expect(found.map((f) => [f.line, f.messageId])).toEqual(errors);
     for (const f of found) expect(f.rule).toBe(id);
   });
