@@ -115,7 +115,13 @@ describe('junit', () => {
     const c = partial.testcase.find((x: { name: string }) => x.name === 'no-removal-through-transition');
     expect(c.failure).toBeUndefined();
     expect(c.skipped.message).toContain('已豁免：省里已批准延期');
-    expect(partial.skipped).toBe('1');
+    // The waived case, and the warning plan-period-stated (below --fail-on error, so skipped too).
+    expect(partial.skipped).toBe('2');
+    const skipped = partial.testcase.filter((x: { skipped?: unknown }) => x.skipped !== undefined);
+    expect(skipped.map((x: { name: string; skipped: { type: string } }) => [x.name, x.skipped.type])).toEqual([
+      ['plan-period-stated', 'warning'],
+      ['no-removal-through-transition', 'waived'],
+    ]);
   });
 
   it('reports unreadable plans as errors, not failures', async () => {

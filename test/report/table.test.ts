@@ -175,12 +175,12 @@ describe('table at a terminal width', () => {
     const at = lines.findIndex((l) => l.startsWith('  4:1     warning  the target for using existing infrastructure'));
     expect(lines.slice(at, at + 7)).toEqual([
       '  4:1     warning  the target for using existing infrastructure better has no',
-      '                   indicator, target, unit, measures',
+      '                   indicator, target, unit of measure, measures',
       '                   (infrastructure_utilisation)',
       '                   infrastructure-utilisation [R4.2]',
       '          fix: Under infrastructure_utilisation give an indicator (e.g. use rate',
-      '               of resettlement-site facilities), a target, its unit and',
-      '               measures.',
+      '               of resettlement-site facilities), a target, its unit of measure',
+      '               (%) and measures.',
     ]);
     const zh = table(result, { lang: 'zh', color: false, width: 80 }).split('\n');
     // No line starts with closing punctuation.
