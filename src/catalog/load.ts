@@ -92,7 +92,7 @@ function outsideSourcesOf(file: YamlFile): Record<string, OutsideSource> {
   const out: Record<string, OutsideSource> = {};
   for (const [id, raw] of Object.entries(file.data as Record<string, Record<string, unknown>>)) {
     for (const field of ['title', 'issuer', 'facts']) if (!bilingual(raw?.[field])) fail(file, [id, field], `source ${id}: ${field} needs zh and en`);
-    if (typeof raw.date !== 'string' || !/^\d{4}-\d{2}(-\d{2})?$/.test(raw.date)) fail(file, [id, 'date'], `source ${id}: date must be YYYY-MM-DD or YYYY-MM`);
+    if (typeof raw.date !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(raw.date)) fail(file, [id, 'date'], `source ${id}: date must be YYYY-MM-DD, YYYY-MM or YYYY`);
     out[id] = { id, title: raw.title as Bilingual, issuer: raw.issuer as Bilingual, date: raw.date, facts: raw.facts as Bilingual };
   }
   return out;
