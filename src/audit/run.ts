@@ -1,17 +1,16 @@
 import { loadBuiltinCatalog } from '../catalog/builtin.js';
 import type { Catalog } from '../catalog/types.js';
-import { auditDocument, compileCatalog, type CompiledCatalog } from '../engine/audit.js';
+import { compileCatalog, type CompiledCatalog } from '../engine/audit.js';
 import type { Finding } from '../engine/finding.js';
-import { childOf } from '../engine/select.js';
 import type { Encoding } from '../plan/decode.js';
 import { discoverPlans, type PlanFile } from '../plan/discover.js';
-import type { InputError } from '../plan/input-error.js';
-import { DEFAULT_MAX_BYTES, isInputError, loadDocument, parseDocumentBytes, type LoadedDocument } from '../plan/load.js';
-import { VERSION } from '../version.js';
-import { ownerOf, transitionEndOf } from './owners.js';
+import { DEFAULT_MAX_BYTES, loadDocument, type LoadedDocument } from '../plan/load.js';
 import { auditInPool } from './pool.js';
 import type { AuditResult, FileResult } from './result.js';
 import { shardOf, type Shard } from './shard.js';
+import { auditLoaded, auditSourcesWith, internalError, resultOf } from './sources.js';
+
+export { auditLoaded } from './sources.js';
 
 export interface AuditOptions {
   /** The catalog to apply; the built-in one by default. */
@@ -76,25 +75,7 @@ export async function auditPaths(paths: string[], options: AuditOptions = {}): P
 
 /** Audit plans held in memory, through the same per-file step as `auditPaths`; nothing is read from disk but the catalog. */
 export async function auditSources(sources: PlanSource[], options: AuditOptions = {}): Promise<AuditResult> {
-  const catalog = options.catalog ?? loadBuiltinCatalog();
-  const compiled = compileCatalog(catalog, options.parameters);
-  const files = sources.map((s) => {
-    const bytes = typeof s.content === 'string' ? Buffer.from(s.content, 'utf8') : s.content;
-    return auditLoaded(parseDocumentBytes(bytes, s.file, options.encoding), s.file, compiled, { ...options, catalog });
-  });
-  return resultOf(catalog, files, []);
-}
-
-function resultOf(catalog: Catalog, files: FileResult[], errors: InputError[]): AuditResult {
-  return {
-    tool: { name: 'rural-audit', version: VERSION },
-    files,
-    errors,
-    rules: catalog.rules,
-    manual: catalog.manual,
-    areas: catalog.areas,
-    terms: catalog.terms,
-  };
+  return auditSourcesWith(sources, options.catalog ?? loadBuiltinCatalog(), options);
 }
 
 /** Files being read while the one before is parsed and audited: the thread never waits on the disk. */
@@ -128,51 +109,4 @@ export async function auditFile(path: string, display: string, compiled: Compile
     return internalError(display, e);
   }
   return auditLoaded(loaded, path, compiled, options);
-}
-
-/**
- * Audit a document already read, from a file or from memory: the rules, then waivers, then the
- * owner the plan names for each gap. `path` identifies the plan to per-file settings.
- */
-export function auditLoaded(loaded: LoadedDocument | InputError, path: string, compiled: CompiledCatalog, options: AuditOptions): FileResult {
-  const display = loaded.file;
-  if (isInputError(loaded)) return { file: display, findings: [], error: loaded };
-  const county = childOf(loaded.data, 'county');
-  const name = childOf(county, 'name');
-  const code = childOf(county, 'code');
-  const owners = options.catalog?.owners;
-  let audited;
-  try {
-    audited = review(loaded, auditDocument(loaded, options.catalogFor?.(path) ?? compiled), options);
-  } catch (e) {
-    return internalError(display, e);
-  }
-  const findings = audited.map((f) => {
-    const owner = ownerOf(f, loaded.data, owners?.[f.area]);
-    return owner ? { ...f, owner } : f;
-  });
-  const transitionEnd = transitionEndOf(loaded.data, options.parameters?.transition_end ?? options.catalog?.parameters.transition_end?.default);
-  const waivers = childOf(loaded.data, 'waivers');
-  // A copy made of fresh strings: text taken from the plan (names, dates, messages) would otherwise
-  // be slices of the whole file and keep every plan's source alive until the run ends.
-  return structuredClone({
-    file: display,
-    findings,
-    encoding: loaded.encoding,
-    ...(transitionEnd ? { transitionEnd } : {}),
-    ...(name !== undefined || code !== undefined
-      ? { county: { name: typeof name === 'string' ? name : undefined, code: typeof code === 'string' ? code : undefined } }
-      : {}),
-    ...(Array.isArray(waivers) && waivers.length > 0 ? { declaresWaivers: true as const } : {}),
-  });
-}
-
-function review(doc: LoadedDocument, findings: Finding[], options: AuditOptions): Finding[] {
-  return options.review ? options.review(doc, findings) : findings;
-}
-
-/** A bug, not the plan's fault: reported against this file, and the other files still audited. */
-function internalError(display: string, e: unknown): FileResult {
-  const detail = e instanceof Error ? e.message : String(e);
-  return { file: display, findings: [], error: { file: display, code: 'internal-error', values: { detail } } };
 }
