@@ -1,32 +1,13 @@
-import { dirname, relative, resolve } from 'node:path';
 import type { Rule } from '../catalog/types.js';
 import { fingerprint } from '../engine/audit.js';
 import { compareFindings, type Finding } from '../engine/finding.js';
 import { childOf, valueAt } from '../engine/select.js';
-import { anyGlob } from '../config/load.js';
 import type { InputError } from '../plan/input-error.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { formatPath, type Path } from '../plan/path.js';
 import { WAIVER_EXPIRED, WAIVER_UNUSED } from './rules.js';
+import type { FileWaiver } from './file.js';
 import { readWaivers, sourceOf, stateOf, type Waiver } from './waiver.js';
-
-/** A waiver of a waivers file, with the plans it has met during the run. */
-export interface FileWaiver {
-  waiver: Waiver;
-  /** Plan paths relative to the waivers file's folder → whether the waiver is for that plan. */
-  forFile: (absPath: string) => boolean;
-  /** Plans it applied to, and in how many of them its target exists. */
-  applied: number;
-  found: number;
-}
-
-export function fileWaivers(waivers: Waiver[], waiversFileAbs: string): FileWaiver[] {
-  const dir = dirname(waiversFileAbs);
-  return waivers.map((waiver) => {
-    const matches = waiver.files ? anyGlob(waiver.files) : () => true;
-    return { waiver, forFile: (abs) => matches(relative(dir, abs).split('\\').join('/')), applied: 0, found: 0 };
-  });
-}
 
 export interface WaiverRun {
   today: string;
@@ -58,11 +39,10 @@ export function applyWaivers(doc: LoadedDocument, findings: Finding[], run: Waiv
     });
     return false;
   });
-  const abs = resolve(run.cwd, doc.file);
   const countyCode = childOf(childOf(doc.data, 'county'), 'code');
   const fromFile = run.fileWaivers.filter((fw) => {
     if (fw.waiver.county !== undefined && String(countyCode) !== fw.waiver.county) return false;
-    if (!fw.forFile(abs)) return false;
+    if (!fw.forFile(doc.file, run.cwd)) return false;
     fw.applied++;
     const exists = fw.waiver.target === undefined || targetExists(doc.data, fw.waiver.target);
     if (exists) fw.found++;

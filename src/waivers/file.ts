@@ -1,4 +1,6 @@
+import { dirname, relative, resolve } from 'node:path';
 import { CatalogError } from '../catalog/load.js';
+import { anyGlob } from '../config/load.js';
 import { readSource } from '../config/yaml.js';
 import type { InputError } from '../plan/input-error.js';
 import { readWaivers, type Waiver } from './waiver.js';
@@ -29,4 +31,22 @@ export function loadWaiversFile(path: string, display: string, knownRules: Set<s
     const values = e.error.code === 'invalid-waiver' ? { zh: `YAML 语法错误：${detail}`, en: `YAML syntax error: ${detail}` } : e.error.values;
     return { waivers: [], errors: [{ ...e.error, values }] };
   }
+}
+
+/** A waiver of a waivers file, with the plans it has met during the run. */
+export interface FileWaiver {
+  waiver: Waiver;
+  /** Whether the waiver is for a plan (its path as shown, relative to `cwd`): its `files` globs are relative to the waivers file's folder. */
+  forFile: (file: string, cwd: string) => boolean;
+  /** Plans it applied to, and in how many of them its target exists. */
+  applied: number;
+  found: number;
+}
+
+export function fileWaivers(waivers: Waiver[], waiversFileAbs: string): FileWaiver[] {
+  const dir = dirname(waiversFileAbs);
+  return waivers.map((waiver) => {
+    const matches = waiver.files ? anyGlob(waiver.files) : () => true;
+    return { waiver, forFile: (file, cwd) => matches(relative(dir, resolve(cwd, file)).split('\\').join('/')), applied: 0, found: 0 };
+  });
 }
