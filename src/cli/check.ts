@@ -8,8 +8,7 @@ import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { parseByteSize } from '../plan/load.js';
 import { FORMATS } from '../report/index.js';
-import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
-import { inputErrorLine, sanitizeLine, SEVERITY_RANK } from '../report/text.js';
+import { problemLines, SEVERITY_RANK } from '../report/text.js';
 import { OutputError, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, type SettingsOptions } from './settings.js';
 import { createProgress } from './progress.js';
@@ -172,14 +171,7 @@ function isDate(s: string): boolean {
 
 /** Input errors and encoding notices go to stderr, one line each; stdout carries only the report. */
 function reportProblems(result: AuditResult, lang: Lang, forced: boolean): void {
-  for (const e of result.errors) process.stderr.write(`${inputErrorLine(e, lang)}\n`);
-  for (const f of result.files) {
-    if (f.error) process.stderr.write(`${inputErrorLine(f.error, lang)}\n`);
-    // Only a guessed encoding earns a notice: a BOM or --encoding says what the file is.
-    else if (f.encoding === 'gb18030' && !forced) {
-      process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}\n`);
-    }
-  }
+  for (const line of problemLines(result, lang, forced)) process.stderr.write(`${line}\n`);
 }
 
 export function exitCode(result: AuditResult, failOn: Severity): number {

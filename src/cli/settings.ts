@@ -7,7 +7,7 @@ import type { Lang, Rule } from '../catalog/types.js';
 import { CatalogsByFile } from '../config/effective.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { printConfig } from '../config/print.js';
-import type { InputError } from '../plan/input-error.js';
+import { compareInputErrors } from '../plan/input-error.js';
 import { displayPath } from '../plan/discover.js';
 import { applyWaivers, unmatchedTargets, type WaiverRun } from '../waivers/apply.js';
 import { fileWaivers, loadWaiversFile } from '../waivers/file.js';
@@ -146,8 +146,4 @@ function rulesThatRan(config: Config, result: AuditResult, waiverRules: Rule[]):
   }
   const inOrder = config.catalog.rules.filter((r) => ran.has(r.id)).map((r) => ran.get(r.id)!);
   return [...inOrder, ...waiverRules.sort((a, b) => (a.id < b.id ? -1 : 1))];
-}
-
-function compareInputErrors(a: InputError, b: InputError): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

@@ -277,3 +277,8 @@ export function inputErrorMessage(e: InputError, lang: 'zh' | 'en'): string {
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
 }
+
+/** Input errors in a stable order (file, line, column, code): the report is the same whatever order they were found in. */
+export function compareInputErrors(a: InputError, b: InputError): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
