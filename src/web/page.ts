@@ -6,6 +6,7 @@
 import type { AuditResult } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
 import { DEFAULT_MAX_BYTES, parseByteSize } from '../plan/document.js';
+import { fillTemplate } from '../plan/input-error.js';
 import planSchema from '../plan/plan.schema.json' with { type: 'json' };
 import { html } from '../report/html.js';
 import { json } from '../report/json.js';
@@ -144,7 +145,7 @@ function render(state: State): void {
   $('report-style').textContent = page.querySelector('style')?.textContent ?? '';
   $('report').replaceChildren(...[...page.body.childNodes].map((n) => document.importNode(n, true)));
   const profile = PROFILES.find((p) => p.name === ($<HTMLSelectElement>('profile').value || 'default'));
-  const notices = profile?.example ? [words(state).exampleProfile] : [];
+  const notices = profile?.example ? [fillTemplate(words(state).exampleProfile, { name: profile.name })] : [];
   showProblems([...problemLines(result, state.lang, false), ...notices], 'done', state);
   for (const id of ['print', 'download-json', 'download-csv', 'download-html']) $<HTMLButtonElement>(id).disabled = false;
   const files = result.files.length;
@@ -220,6 +221,10 @@ function translate(state: State): void {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   for (const el of document.querySelectorAll<HTMLElement>('[data-w]')) el.textContent = words(state)[el.dataset.w as PageWord] ?? '';
   document.title = words(state).title;
+  for (const option of $<HTMLSelectElement>('profile').options) {
+    const p = PROFILES.find((x) => x.name === option.value);
+    if (p) option.textContent = `${p.name} · ${p.title[state.lang]}`;
+  }
   $('about').textContent = `rural-audit ${VERSION} · ${WORDS[state.lang].source} · ${PROFILES[0]?.catalog.rules.length ?? 0} ${state.lang === 'zh' ? '条规则' : 'rules'}`;
 }
 

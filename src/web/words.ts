@@ -29,7 +29,7 @@ const zh = {
     npVillages: '行政村名单',
     npDownload: '下载规划模板',
     npSchema: '下载 plan.schema.json（编辑器提示用）',
-    exampleProfile: '提示：所选配置档是示例，其中的数值为虚构，并非任何省份的政策',
+    exampleProfile: '提示：配置档 {{name}} 是示例，其中的数值为虚构，并非任何省份的政策',
     badSize: '文件大小上限应为正数，如 5242880、512k 或 20M',
     noWorker: '本浏览器不能启动后台线程，审计在页面内进行，大文件时页面会暂时无响应。',
 };
@@ -66,7 +66,7 @@ export const PAGE_WORDS: Record<Lang, Record<PageWord, string>> = {
     npVillages: 'Administrative villages',
     npDownload: 'Download the plan template',
     npSchema: 'Download plan.schema.json (for editor help)',
-    exampleProfile: "notice: the chosen profile is an EXAMPLE; its values are invented, not any province's policy",
+    exampleProfile: "notice: profile {{name}} is an EXAMPLE; its values are invented, not any province's policy",
     badSize: 'the largest file must be a positive size, like 5242880, 512k or 20M',
     noWorker: 'This browser cannot start a background thread: the audit runs in the page, which may not respond for a while on large files.',
   },

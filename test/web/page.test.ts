@@ -110,6 +110,18 @@ describe.skipIf(!executablePath)('the browser page (dist/rural-audit.html, from 
     expect(await page.textContent('#report')).toContain('未能审计');
   });
 
+  it('applies the profile chosen, as check does with a config extending it, and says the example profile is invented', async () => {
+    writeFileSync(join(dir, 'rural-audit.config.yaml'), 'extends: example-province\n');
+    writeFileSync(join(dir, 'partial.yaml'), readFileSync(join(EXAMPLES, 'partial.yaml')));
+    await page.selectOption('#profile', 'example-province');
+    const { problems } = await audit([join(dir, 'partial.yaml')]);
+    const r = cli(['check', 'partial.yaml', '--format', 'json', '--today', TODAY], { cwd: dir });
+    expect(problems).toEqual([r.stderr.trim()]);
+    expect(await downloaded('#download-json')).toBe(r.stdout);
+    expect(r.stdout).not.toBe(check(dir, ['partial.yaml']).stdout);
+    await page.selectOption('#profile', 'default');
+  });
+
   it('shows the plan line of a gap when its row is clicked', async () => {
     await audit([join(EXAMPLES, 'misaligned.yaml')]);
     const row = page.locator('#report tr[data-rule]').first();
