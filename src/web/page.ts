@@ -185,7 +185,10 @@ function showSource(state: State, file: string, line: number): void {
   $('source-title').textContent = `${file}:${line}`;
   $('source-code').replaceChildren(list);
   $('source').hidden = false;
-  list.querySelector('.hit')?.scrollIntoView({ block: 'center' });
+  // Scrolled within the source view only: the report stays where the planner clicked.
+  const hit = list.querySelector<HTMLElement>('.hit');
+  const view = $('source-code');
+  if (hit) view.scrollTop = hit.offsetTop - view.clientHeight / 2;
 }
 
 /** The `init` template, with the villages pasted from a spreadsheet. */
