@@ -16,9 +16,9 @@ import { WORDS } from '../report/words.js';
 import { planTemplate } from '../scaffold/template.js';
 import { readVillagesCsv } from '../scaffold/villages-csv.js';
 import { VERSION } from '../version.js';
-import { auditInPage, type PagePlan } from './audit.js';
+import type { PagePlan } from './audit.js';
 import { PROFILES } from './profiles.js';
-import type { AuditTask, WorkerMessage } from './worker.js';
+import { runTask, type AuditTask, type WorkerMessage } from './worker.js';
 import { PAGE_WORDS, type PageWord } from './words.js';
 
 /** Lines shown around the one a gap points at: a 20,000-village plan has too many to show at once. */
@@ -36,7 +36,12 @@ interface State {
 
 export function startPage(): void {
   const state: State = { lang: 'zh', plans: [], sources: {}, task: 0 };
-  const worker = startWorker((m) => onWorker(state, m));
+  const worker = startWorker(
+    (m) => onWorker(state, m),
+    (message) => showProblems([`${words(state).failed}: ${message}`], 'failed', state),
+  );
+  // Never a blank or silent page: anything unexpected is said where the report would be.
+  window.addEventListener('error', (e) => showProblems([`${words(state).failed}: ${e.message}`], 'failed', state));
   const langSelect = $<HTMLSelectElement>('lang');
   const today = $<HTMLInputElement>('today');
   const profile = $<HTMLSelectElement>('profile');
@@ -100,11 +105,12 @@ export function startPage(): void {
 const words = (state: State) => PAGE_WORDS[state.lang];
 
 /** The worker from this page's own script; undefined where a browser refuses workers from blob: URLs. */
-function startWorker(onMessage: (m: WorkerMessage) => void): Worker | undefined {
+function startWorker(onMessage: (m: WorkerMessage) => void, onError: (message: string) => void): Worker | undefined {
   try {
     const code = document.getElementById('engine')!.textContent!;
     const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => onMessage(e.data);
+    worker.onerror = (e) => onError(e.message);
     return worker;
   } catch {
     return undefined;
@@ -113,13 +119,10 @@ function startWorker(onMessage: (m: WorkerMessage) => void): Worker | undefined 
 
 /** Without a worker: the same audit on the page's thread. */
 function auditHere(state: State, task: AuditTask): void {
-  const profile = PROFILES.find((p) => p.name === task.profile) ?? PROFILES[0]!;
   showProblems([words(state).noWorker], 'auditing', state);
   setTimeout(() => {
     try {
-      state.result = auditInPage(task.plans, { profile, today: task.today, maxBytes: task.maxBytes });
-      state.sources = {};
-      render(state);
+      onWorker(state, { id: task.id, kind: 'done', ...runTask(task) });
     } catch (e) {
       showProblems([e instanceof Error ? e.message : String(e)], 'failed', state);
     }
