@@ -28,7 +28,11 @@ export interface SettingsOptions {
 const configOption = (opts: SettingsOptions): string | false | undefined => (opts.config === true ? undefined : opts.config);
 
 export function configFrom(opts: SettingsOptions): Config {
-  const config = loadConfig({ config: configOption(opts), cwd: opts.cwd });
+  return withRuleOptions(loadConfig({ config: configOption(opts), cwd: opts.cwd }), opts);
+}
+
+/** The config with `--rule` applied as a last layer. */
+function withRuleOptions(config: Config, opts: SettingsOptions): Config {
   if (!opts.rule?.length) return config;
   const layer: Layer = { label: 'command line', rules: opts.rule.map((r) => ruleSetting(r, config)), parameters: [] };
   // Last, and after every override's own settings too: the command line has the final word.
@@ -64,7 +68,8 @@ export function todayFrom(option: string | undefined): string {
 
 /** The library's settings from the command line's options: the files they name, read. */
 export function settingsFrom(opts: SettingsOptions): AuditSettings {
-  return loadSettings({ config: configOption(opts), waivers: opts.waivers, baseline: opts.baseline, today: todayFrom(opts.today), cwd: opts.cwd });
+  const settings = loadSettings({ config: configOption(opts), waivers: opts.waivers, baseline: opts.baseline, today: todayFrom(opts.today), cwd: opts.cwd });
+  return settings.config ? { ...settings, config: withRuleOptions(settings.config, opts) } : settings;
 }
 
 /** `--print-config`: the settings for the first path when it is a file, else those every plan starts from. */
