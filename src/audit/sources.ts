@@ -1,7 +1,7 @@
 /**
- * The in-memory audit — plans from memory through the per-file step, waivers summed, the baseline
- * applied — with its settings already plain (`WorkerSettings`). No node: module on this path, so
- * that the browser page (src/web) runs the library's own audit; `run.ts` adds discovery and threads.
+ * The in-memory audit — plans from memory through the per-file step, waivers summed across plans —
+ * with its settings already plain (`WorkerSettings`). No node: module on this path, so that the
+ * browser page (src/web) runs the library's own audit; `run.ts` adds discovery, threads, baselines.
  */
 import { compareInputErrors, type InputError } from '../plan/input-error.js';
 import { parseDocumentBytes } from '../plan/document.js';

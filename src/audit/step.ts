@@ -2,7 +2,7 @@
  * The per-file step of the audit — parse, rules, waivers, owners — built from plain settings, so
  * that the main thread, every worker thread and the browser page audit a plan the same way.
  * Reading files, configs and waivers files' globs are file.ts (`AuditContext`); nothing here
- * reaches a node: module.
+ * reaches a node: module but the engine's hashing (which the browser page maps, src/web/node/).
  */
 import type { Catalog } from '../catalog/types.js';
 import { auditDocument, compileCatalog, type CompiledCatalog } from '../engine/audit.js';
