@@ -1,7 +1,8 @@
 /**
  * The dependency direction of CONTRIBUTING.md, checked by test/layers.test.ts (part of npm test):
  * src/cli → src/audit → the stages (src/config, src/waivers, src/baseline) → src/engine,
- * src/catalog, src/plan; src/report only reads results. Type-only imports are left out: they
+ * src/catalog, src/plan; src/report only reads results; src/web (the browser page) sits on top
+ * of the library and only its build (scripts/build-web.mjs) loads it. Type-only imports are left out: they
  * vanish at build time and a type may be shared across layers.
  */
 module.exports = {
@@ -13,6 +14,13 @@ module.exports = {
       comment: 'only the command line imports the command line: the library (src/index.ts) never loads commander',
       from: { path: '^src/(?!cli/)' },
       to: { path: '^src/cli/' },
+    },
+    {
+      name: 'web-is-the-top',
+      severity: 'error',
+      comment: 'the browser page uses the library; nothing in src imports it (scripts/build-web.mjs bundles it)',
+      from: { path: '^src/(?!web/)' },
+      to: { path: '^src/web/' },
     },
     {
       name: 'audit-above-stages',

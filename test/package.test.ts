@@ -47,7 +47,7 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('ships the build, the bin, the rules, the plan schema, README and CHANGELOG — and no tests or sources', () => {
-    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'bin/rural-audit.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'rules/parameters.yaml', 'rules/catalog/no-removals.yaml', 'src/plan/plan.schema.json']) {
+    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'bin/rural-audit.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/rural-audit.html', 'rules/parameters.yaml', 'rules/catalog/no-removals.yaml', 'src/plan/plan.schema.json']) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => f.startsWith('test/') || /^src\/.*\.ts$/.test(f) || f.startsWith('node_modules/'))).toEqual([]);

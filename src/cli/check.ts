@@ -9,9 +9,7 @@ import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { parseByteSize } from '../plan/load.js';
 import { FORMATS, type ReportOutput } from '../report/index.js';
-import { OMITTED_NOTICE } from '../engine/limits.js';
-import { ENCODING_NOTICE, fillTemplate } from '../plan/input-error.js';
-import { inputErrorLine, sanitizeLine } from '../report/text.js';
+import { problemLines, sanitizeLine } from '../report/text.js';
 import { OutputError, printReport, refuseBinaryOnTerminal, terminalWidth, wantsColor, writeReport } from './output.js';
 import { auditWithSettings, printedConfig, todayFrom, type SettingsOptions } from './settings.js';
 import { createProgress } from './progress.js';
@@ -211,14 +209,5 @@ function isDate(s: string): boolean {
 
 /** Input errors and encoding notices go to stderr, one line each; stdout carries only the report. */
 function reportProblems(result: AuditResult, lang: Lang, forced: boolean): void {
-  for (const e of result.errors) process.stderr.write(`${inputErrorLine(e, lang)}\n`);
-  for (const f of result.files) {
-    if (f.error) process.stderr.write(`${inputErrorLine(f.error, lang)}\n`);
-    // Only a guessed encoding earns a notice: a BOM or --encoding says what the file is.
-    else if (f.encoding === 'gb18030' && !forced) {
-      process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}\n`);
-    }
-    const omitted = f.findings.reduce((n, x) => n + (x.omitted ?? 0), 0);
-    if (omitted > 0) process.stderr.write(`${sanitizeLine(f.file)}: ${fillTemplate(OMITTED_NOTICE[lang], { count: omitted })}\n`);
-  }
+  for (const line of problemLines(result, lang, forced)) process.stderr.write(`${line}\n`);
 }

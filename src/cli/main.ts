@@ -10,6 +10,7 @@ import { registerRules } from './rules.js';
 import { registerSchema } from './schema.js';
 import { UsageError } from './usage.js';
 import { registerWaivers } from './waivers.js';
+import { registerWeb } from './web.js';
 
 const EXAMPLES = `
 Examples:
@@ -18,6 +19,7 @@ Examples:
   $ rural-audit init plan.yaml            start a plan from a template (待填写 marks what to write)
   $ rural-audit schema > plan.schema.json the plan's JSON Schema, for editors
   $ rural-audit merge shard-*.json        combine the JSON reports of CI shards (check --shard i/n)
+  $ rural-audit web                       the offline browser page, for planners without Node.js
   $ rural-audit check --help              every option of check`;
 
 export function buildProgram(): Command {
@@ -37,6 +39,7 @@ export function buildProgram(): Command {
   registerInit(program);
   registerSchema(program);
   registerMerge(program);
+  registerWeb(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -296,3 +296,8 @@ export class InputFileError extends Error {
     this.name = 'InputFileError';
   }
 }
+
+/** Input errors in a stable order (file, line, column, code): the report is the same whatever order they were found in. */
+export function compareInputErrors(a: InputError, b: InputError): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}

@@ -161,7 +161,9 @@ function areaTable(v: ReportView): string {
 function fileSection(v: ReportView, f: FileView): string {
   const w = WORDS[v.lang];
   const title = `<h2>${h(f.label ?? f.file)}${f.label ? ` <span class="muted">${h(f.file)}</span>` : ''}</h2>`;
-  if (f.error) return `<section class="file">${title}<p class="sev sev-error">${h(w.notAudited)}: ${h(f.error)}</p></section>`;
+  // data-file, data-rule and data-line let a script (the browser page, src/web) find the plan line of a row.
+  const section = `<section class="file" data-file="${h(f.file)}">`;
+  if (f.error) return `${section}${title}<p class="sev sev-error">${h(w.notAudited)}: ${h(f.error)}</p></section>`;
   const score = `${f.areaScores.length ? areaProfile(f.areaScores, REVIEW_WORDS[v.lang].profile) : ''}<p>${h(w.score)} <span class="score ${band(f.score)}">${f.score ?? '—'}</span></p>`;
   const areas = f.areas.map((a) => {
     const head = `<tr><th>${h(w.where)}</th><th>${h(w.severity)}</th><th>${h(w.problem)}</th><th>${h(w.clauses)}</th><th>${h(w.fix)}</th></tr>`;
@@ -171,7 +173,7 @@ function fileSection(v: ReportView, f: FileView): string {
         `${h(g.message)}<span class="rule">${h(g.ruleId)}${g.values ? ` · ${h(w.values)}: ${h(g.values)}` : ''}</span>` +
         (g.waived ? `<span class="waiver">${h(g.waived)}</span>` : '');
       const fix = `${h(g.fix)}${g.owner ? `<span class="counts">${h(w.owner)}: ${h(g.owner)}</span>` : ''}`;
-      return `<tr${g.waived ? ' class="waived"' : ''}><td class="where">${g.line}:${g.column}${g.exact ? '' : '*'}</td><td><span class="sev sev-${g.severity}">${h(sev)}</span>${g.waived ? `<br>${h(w.waived)}` : ''}</td><td>${problem}</td><td>${h(g.clauses.join(', ') || '—')}</td><td>${fix}</td></tr>`;
+      return `<tr${g.waived ? ' class="waived"' : ''} data-rule="${h(g.ruleId)}" data-line="${g.line}"><td class="where">${g.line}:${g.column}${g.exact ? '' : '*'}</td><td><span class="sev sev-${g.severity}">${h(sev)}</span>${g.waived ? `<br>${h(w.waived)}` : ''}</td><td>${problem}</td><td>${h(g.clauses.join(', ') || '—')}</td><td>${fix}</td></tr>`;
     });
     return `<h3>${h(a.title)}</h3><table><colgroup><col style="width:7%"><col style="width:7%"><col style="width:44%"><col style="width:8%"><col style="width:34%"></colgroup><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
   });
@@ -179,7 +181,7 @@ function fileSection(v: ReportView, f: FileView): string {
   const quotes = f.quotes.length
     ? `<h3>${h(w.clauseQuotes)}</h3>${f.quotes.map((q) => `<blockquote><strong>${h(q.clauses.join(', '))}</strong> ${h(q.quote)}</blockquote>`).join('')}`
     : '';
-  return `<section class="file">${title}${score}${areas.join('')}${approx}${quotes}</section>`;
+  return `${section}${title}${score}${areas.join('')}${approx}${quotes}</section>`;
 }
 
 function checklist(v: ReportView): string {

@@ -1,9 +1,7 @@
-import { dirname, relative } from 'node:path';
 import type { Rule } from '../catalog/types.js';
 import { fingerprint } from '../engine/audit.js';
 import { compareFindings, type Finding } from '../engine/finding.js';
 import { childOf, valueAt } from '../engine/select.js';
-import { matchesGlobs } from '../config/load.js';
 import type { InputError } from '../plan/input-error.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { fillTemplate } from '../plan/interpolate.js';
@@ -34,16 +32,9 @@ export interface WaiverContext {
 
 export interface FileWaiver {
   waiver: Waiver;
-  /** The waivers file's folder, which `files` globs are relative to. */
-  dir: string;
+  /** Whether the waiver is for this plan (absolute path): its `files` globs, relative to the waivers file's folder (waivers/file.ts). */
+  isFor: (absPath: string) => boolean;
 }
-
-export function fileWaiversOf(files: readonly WaiversFile[]): FileWaiver[] {
-  return files.flatMap((f) => f.waivers.map((waiver) => ({ waiver, dir: dirname(f.path) })));
-}
-
-const isForFile = (fw: FileWaiver, absPath: string): boolean =>
-  fw.waiver.files === undefined || matchesGlobs(fw.waiver.files, relative(fw.dir, absPath).split('\\').join('/'));
 
 /** What the waivers did to one plan: its gaps, and what the run needs to report across plans. */
 export interface WaiverOutcome {
@@ -80,7 +71,7 @@ export function applyWaivers(doc: LoadedDocument, absPath: string, findings: Fin
   const fromFile: Waiver[] = [];
   ctx.fileWaivers.forEach((fw, i) => {
     if (fw.waiver.county !== undefined && String(countyCode) !== fw.waiver.county) return;
-    if (!isForFile(fw, absPath)) return;
+    if (!fw.isFor(absPath)) return;
     applied.push(i);
     if (fw.waiver.target !== undefined && !targetExists(doc.data, fw.waiver.target)) return;
     found.push(i);

@@ -1,6 +1,8 @@
+import { dirname, relative } from 'node:path';
+import { matchesGlobs } from '../config/load.js';
 import { readSource } from '../config/yaml.js';
 import { InputFileError, type InputError } from '../plan/input-error.js';
-import type { WaiversFile } from './apply.js';
+import type { FileWaiver, WaiversFile } from './apply.js';
 import { readWaivers, type Waiver } from './waiver.js';
 
 /**
@@ -32,4 +34,14 @@ function readWaiversFile(path: string, display: string, knownRules: ReadonlySet<
     if (!(e instanceof InputFileError)) throw e;
     return { waivers: [], errors: [e.error] };
   }
+}
+
+/** The waivers of these files, each knowing which plans its `files` globs (relative to its file's folder) take in. */
+export function fileWaiversOf(files: readonly WaiversFile[]): FileWaiver[] {
+  return files.flatMap((f) =>
+    f.waivers.map((waiver) => {
+      const dir = dirname(f.path);
+      return { waiver, isFor: (absPath: string) => waiver.files === undefined || matchesGlobs(waiver.files, relative(dir, absPath).split('\\').join('/')) };
+    }),
+  );
 }

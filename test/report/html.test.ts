@@ -39,7 +39,7 @@ describe('html', () => {
 
   it('shows waived gaps as waived, with their justification', () => {
     const page = html(waive(result, 'village-plan-coverage', 'examples/partial.yaml'), { lang: 'zh', color: false });
-    expect(page).toMatch(/<tr class="waived"><td class="where">231:5<\/td>.*已豁免：省里已批准延期/);
+    expect(page).toMatch(/<tr class="waived" data-rule="village-plan-coverage" data-line="231"><td class="where">231:5<\/td>.*已豁免：省里已批准延期/);
   });
 
   it('draws the charts as inline SVG: heat map sortable without a script, gap bars, one profile per plan with gaps', () => {
@@ -96,7 +96,7 @@ describe('html', () => {
       const dom = Buffer.from(run('--dump-dom'), 'latin1').toString('utf8');
       expect(dom).toContain('<title>乡村振兴规划审计报告</title>');
       for (const tag of [/<table/g, /<tr/g, /<td/g, /<th/g, /<section/g, /<li/g, /<h3/g]) expect(count(dom, tag), String(tag)).toBe(count(page, tag));
-      expect(count(dom, /<section class="file">/g)).toBe(result.files.filter((f) => f.findings.length > 0).length);
+      expect(count(dom, /<section class="file" data-file=/g)).toBe(result.files.filter((f) => f.findings.length > 0).length);
       expect(count(dom, /<svg /g)).toBe(count(page, /<svg /g));
       expect(dom).toContain('梅岭县（439922）');
     });
