@@ -64,6 +64,8 @@ export function startPage(): void {
   };
   const choose = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
+    // An audit still running on the plans being replaced must not show its result meanwhile.
+    state.task++;
     setStatus(state, words(state).reading);
     state.plans = await Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     audit();
