@@ -65,25 +65,50 @@ async function readBounded(
     const info = await handle.stat();
     if (!info.isFile()) return { error: 'not-a-file', kind: kindOf(info) };
     if (info.size > max) return { error: 'too-large', size: info.size };
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const want = Math.min(Math.max(info.size - total, 64 * 1024), max + 1 - total);
-      if (want <= 0) break;
-      const buf = Buffer.allocUnsafe(want);
-      const { bytesRead } = await handle.read(buf, 0, want, null);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    if (total > max) return { error: 'too-large', size: total };
-    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+    const read = new BoundedRead(info.size, max);
+    for (let buf = read.next(); buf; buf = read.next()) read.got(buf, (await handle.read(buf, 0, buf.length, null)).bytesRead);
+    return read.result();
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EISDIR') return { error: 'not-a-file', kind: 'directory' };
     return { error: err.code ?? err.message };
   } finally {
     await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The bookkeeping of a read that stops one byte past `max`, shared by `readBounded` and
+ * `readBoundedSync`: each read asks for the rest of the file as the open file's stat saw it (at
+ * least 64 KiB, for a file that grows), never for more than one byte past the limit.
+ */
+class BoundedRead {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+  private done = false;
+
+  constructor(
+    private readonly size: number,
+    private readonly max: number,
+  ) {}
+
+  /** A buffer for the next read, or undefined when the file has ended or the limit is passed. */
+  next(): Buffer | undefined {
+    const want = Math.min(Math.max(this.size - this.total, 64 * 1024), this.max + 1 - this.total);
+    return this.done || want <= 0 ? undefined : Buffer.allocUnsafe(want);
+  }
+
+  got(buf: Buffer, bytesRead: number): void {
+    if (bytesRead === 0) this.done = true;
+    else {
+      this.chunks.push(buf.subarray(0, bytesRead));
+      this.total += bytesRead;
+    }
+  }
+
+  result(): { bytes: Buffer } | { error: 'too-large'; size: number } {
+    if (this.total > this.max) return { error: 'too-large', size: this.total };
+    return { bytes: this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.total) };
   }
 }
 
@@ -116,19 +141,9 @@ function readBoundedSync(file: string, max: number): { bytes: Buffer } | ReadFai
     const info = fstatSync(fd);
     if (!info.isFile()) return { error: 'not-a-file', kind: kindOf(info) };
     if (info.size > max) return { error: 'too-large', size: info.size };
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const want = Math.min(Math.max(info.size - total, 64 * 1024), max + 1 - total);
-      if (want <= 0) break;
-      const buf = Buffer.allocUnsafe(want);
-      const bytesRead = readSync(fd, buf, 0, want, null);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    if (total > max) return { error: 'too-large', size: total };
-    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+    const read = new BoundedRead(info.size, max);
+    for (let buf = read.next(); buf; buf = read.next()) read.got(buf, readSync(fd, buf, 0, buf.length, null));
+    return read.result();
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { error: err.code ?? err.message };
