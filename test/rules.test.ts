@@ -23,8 +23,11 @@ const TESTS: Record<string, { valid?: string[]; invalid: Case[] }> = {
   'fragile-collective-income': { invalid: [{ errors: [[2, 'default']] }] },
   'business-entity-operating': { invalid: [{ errors: [[2, 'default']] }] },
   'cooperative-members': { invalid: [{ errors: [[2, 'default']] }] },
+  'cooperative-not-captured': { invalid: [{ errors: [[2, 'default']] }] },
   'evaluation-mechanisms-all-three': { invalid: [{ errors: [[1, 'default']] }] },
   'evaluation-mechanism-unit-frequency': { invalid: [{ errors: [[2, 'default']] }] },
+  'stationed-assistance-villages': { invalid: [{ errors: [[2, 'default']] }] },
+  'stationed-village-known': { invalid: [{ errors: [[4, 'default']] }] },
   'evaluation-in-step': { invalid: [{ errors: [[1, 'default']] }] },
   'evaluation-outcome-indicators': { invalid: [{ errors: [[1, 'default']] }] },
   'evaluation-indicators-not-paperwork': { invalid: [{ errors: [[1, 'default']] }] },
@@ -97,6 +100,7 @@ const TESTS: Record<string, { valid?: string[]; invalid: Case[] }> = {
   'infrastructure-utilisation': { invalid: [{ errors: [[1, 'default']] }] },
   'three-networks-seven-upgrades-listed': { invalid: [{ errors: [[2, 'minItems']] }] },
   'industry-project-linkage': { invalid: [{ errors: [[2, 'default']] }] },
+  'industry-project-benefit': { invalid: [{ errors: [[5, 'exclusiveMinimum']] }] },
   'industry-project-four-good-one-strong': { invalid: [{ errors: [[2, 'default']] }] },
   'leader-cultivation-methods': { invalid: [{ errors: [[2, 'default']] }] },
   'leader-cultivation-sources': { invalid: [{ errors: [[2, 'default']] }] },
@@ -109,6 +113,38 @@ const PLAN_HEAD = "format_version: 1\ncounty: {name: 桃溪县, code: '439921'}\
 
 // Further cases where a rule has more than one message, or a near miss that must pass.
 const MORE: Record<string, { valid?: string[]; invalid: Case[] }> = {
+  'protection-village-heritage': {
+    invalid: [{ code: "villages:\n  - {name: 云台村, code: '439921102201', category: protection, heritage: [无]}\n", errors: [[2, 'emptyWords']] }],
+  },
+  'evaluation-in-step': {
+    invalid: [
+      { code: 'evaluation:\n  in_step_with_consolidation: false\n', errors: [[1, 'default'], [2, 'const']] },
+      { code: 'evaluation:\n  joint_review: {unit: 县委农办, consolidation_indicators: [监测户风险消除率], revitalization_indicators: []}\n', errors: [[2, 'required'], [2, 'minItems']] },
+    ],
+  },
+  'stationed-assistance-villages': {
+    // Stationing is continuous: a unit and villages without a frequency is complete.
+    valid: ["evaluation:\n  village_stationed_assistance: {unit: 县委组织部, villages: ['439921101201']}\n"],
+    invalid: [{ code: "evaluation:\n  village_stationed_assistance: {villages: ['439921101201']}\n", errors: [[2, 'default']] }],
+  },
+  'evaluation-mechanism-unit-frequency': {
+    valid: ["evaluation:\n  village_stationed_assistance: {unit: 县委组织部, villages: ['439921101201']}\n"],
+    invalid: [],
+  },
+  'industry-project-benefit': {
+    invalid: [
+      { code: 'projects:\n  - {id: TX-2023-01, name: 桃溪油茶提质增效, kind: industry, linkage: [dividend]}\n', errors: [[2, 'default']] },
+      { code: 'projects:\n  - {id: TX-2023-01, name: 桃溪油茶提质增效, kind: industry, benefit: {households_linked: 320}}\n', errors: [[2, 'required'], [2, 'required']] },
+    ],
+  },
+  'industry-project-four-good-one-strong': {
+    // Without the old self-assessment the project is judged by its benefit alone (industry-project-benefit).
+    valid: ['projects:\n  - {id: TX-2023-01, name: 桃溪油茶提质增效, kind: industry}\n'],
+    invalid: [],
+  },
+  'cooperative-not-captured': {
+    invalid: [{ code: 'collective_economy:\n  entities: [{name: 红星油茶专业合作社, kind: cooperative, members: 126}]\n', errors: [[2, 'missing']] }],
+  },
   'hollow-shell-target': {
     valid: ["villages:\n  - {name: 红星村, code: '439921101201', collective_income: {operating: 0}}\ncollective_economy: {hollow_shell_target: 0}\n"],
     invalid: [{ code: 'collective_economy: {weak_village_target: 0.1}\n', errors: [[1, 'missing']] }],

@@ -42,7 +42,7 @@ describe('markdown', () => {
     expect(chart[1]).toBe('xychart-beta horizontal');
     expect(chart[2]).toBe('  title "Open gaps per area"');
     expect(chart[3]).toMatch(/^ {2}x-axis \["Plan format", "Leadership/);
-    expect(chart[5]).toBe('  bar [3, 12, 7, 6, 7, 14, 8, 11, 4, 5]');
+    expect(chart[5]).toBe('  bar [3, 12, 7, 6, 8, 14, 8, 13, 4, 5]');
     expect(chart[4]).toBe('  y-axis "gaps" 0 --> 14');
   });
 

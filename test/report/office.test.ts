@@ -49,7 +49,7 @@ describe('xlsx', () => {
     const partial = rowValues(ws, 4);
     expect(partial.slice(0, 2)).toEqual(['梅岭县（439922）', 'examples/partial.yaml']);
     expect(partial[head.indexOf('四不摘')]).toBe(66);
-    expect(partial[head.indexOf('总分')]).toBe(91);
+    expect(partial[head.indexOf('总分')]).toBe(92);
     expect(partial[head.indexOf('错误')]).toBe(5);
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     expect(cf[0]!.rules[0]!.type).toBe('colorScale');
@@ -135,7 +135,7 @@ describe('docx', () => {
     expect(titles).toEqual(['关于桃溪县（439921）乡村振兴规划的审查意见', '关于柳河县（439923）乡村振兴规划的审查意见', '关于梅岭县（439922）乡村振兴规划的审查意见']);
     expect(paragraphs.filter((p) => p === '一、审查依据')).toHaveLength(3);
     expect(paragraphs).toContain('《有效衔接乡村振兴战略 全面巩固脱贫攻坚成果》；rural-audit 规则目录');
-    expect(paragraphs.some((p) => p.startsWith('规划与政策要求尚有差距：对齐得分 91，5 处错误须整改'))).toBe(true);
+    expect(paragraphs.some((p) => p.startsWith('规划与政策要求尚有差距：对齐得分 92，5 处错误须整改'))).toBe(true);
     expect(paragraphs).toContain('规划符合机器可检查的各项要求：对齐得分 100。');
     expect(paragraphs.filter((p) => p === '四、人工审核清单')).toHaveLength(3);
     expect(paragraphs).toContain('☐ manual-overall-handle（R1.1）：核对县委文件');

@@ -1,7 +1,11 @@
 import { defineFunction } from './types.js';
-import { isRecord } from '../select.js';
+import { isRecord, valueAt } from '../select.js';
 
-/** A list, mapping or text with at least `min` items (entries, characters). */
+/**
+ * A list, mapping or text with at least `min` items (entries, characters). Texts that are only a
+ * word saying nothing (无, 暂无 …) reach a check already dropped; when that is what left the node
+ * short, the gap says so (message `emptyWords`, the words as written in `words`).
+ */
 export default defineFunction<{ min?: number }>({
   name: 'nonEmpty',
   optionsSchema: {
@@ -9,14 +13,20 @@ export default defineFunction<{ min?: number }>({
     additionalProperties: false,
     properties: { min: { type: 'integer', minimum: 1 } },
   },
-  check(target, { min = 1 }) {
-    const size = Array.isArray(target)
-      ? target.length
-      : isRecord(target)
-        ? Object.keys(target).length
-        : typeof target === 'string'
-          ? target.trim().length
-          : 0;
-    return size >= min ? [] : [{ values: { actual: size, expected: min } }];
+  check(target, { min = 1 }, ctx) {
+    const size = sizeOf(target);
+    if (size >= min) return [];
+    const written = valueAt(ctx.root, ctx.path);
+    const dropped = (Array.isArray(written) ? written : [written]).filter(
+      (v): v is string => typeof v === 'string' && v.trim() !== '' && !(Array.isArray(target) ? target.includes(v) : target === v),
+    );
+    const values = { actual: size, expected: min };
+    return dropped.length > 0 ? [{ messageId: 'emptyWords', values: { ...values, words: dropped } }] : [{ values }];
   },
 });
+
+function sizeOf(target: unknown): number {
+  if (Array.isArray(target)) return target.length;
+  if (isRecord(target)) return Object.keys(target).length;
+  return typeof target === 'string' ? target.trim().length : 0;
+}
