@@ -21,7 +21,7 @@ describe('audit in time (--today)', () => {
       ['no_removals.assistance.kept_until', lineOf(ALIGNED, "kept_until: '2025-12-31'", ALIGNED.indexOf('  assistance:'))],
       ['no_removals.supervision.kept_until', lineOf(ALIGNED, "kept_until: '2025-12-31'", ALIGNED.indexOf('  supervision:'))],
     ]);
-    expect(lapsed[0].message).toBe('no_removals.responsibility.kept_until 已于 2025-12-31 到期，审计日 2026-12-01：该项“不摘”已经失效');
+    expect(lapsed[0].message).toBe('no_removals.responsibility.kept_until 为 2025-12-31，至审计日 2026-12-01 已到期，该项“不摘”已经失效');
     expect(lapsed[0]).toMatchObject({ actual: '2025-12-31', expected: '2026-12-01', severity: 'error' });
   });
 
