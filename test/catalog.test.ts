@@ -83,6 +83,11 @@ ${extra}`;
     ['a patternProperties key with a lookbehind', valid("  then: {function: schema, options: {schema: {patternProperties: {'(?<=a)b': {}}}}}"), 9, 67, /not supported/],
     ['an unknown area', valid('  then: {function: nonEmpty}').replace('area: planning', 'area: nowhere'), 2, 9, /unknown area nowhere/],
     ['a duplicate id', valid('  then: {function: nonEmpty}').replace('broken-rule', 'plan-schema'), 1, 7, /duplicate rule id plan-schema/],
+    ['a message id its function emits but the rule lacks', valid('  then: {function: equals, options: {value: true}}'), 9, 20, /messages lacks missing, which equals emits with these options: the node is missing altogether/],
+    ['a message id lacking from messages', valid("  messages: {notNumber: {zh: 非数字, en: Not a number}}\n  then: {function: numberWithin, options: {min: 1, required: true}}"), 9, 3, /messages lacks missing, which numberWithin emits/],
+    ['a message id its schema makes possible', valid('  then: {function: schema, options: {schema: {required: [code]}}}'), 9, 20, /messages lacks required, which schema emits/],
+    ['a message id no function emits', valid("  messages: {nope: {zh: 无, en: None}}\n  then: {function: nonEmpty}"), 9, 14, /messages\.nope: no check of this rule emits it \(they emit no message ids\)/],
+    ['a message id its options rule out', valid("  messages: {missing: {zh: 缺, en: Missing}, notNumber: {zh: 非数字, en: Not a number}}\n  then: {function: numberWithin, options: {min: 1}}"), 9, 14, /messages\.missing: no check of this rule emits it \(they emit notNumber\)/],
   ])('reports %s with file, line and column', (_what, text, line, column, detail) => {
     const dir = brokenCatalog(text);
     try {

@@ -64,7 +64,7 @@ describe('removing one level of a five-level chain', () => {
     expect(f!.line).toBe(lineOf(text, `  ${chain}:`));
     expect(f!.message.zh).toContain(chainZh);
     expect(f!.message.zh).toContain(levelZh);
-    expect(f!.message.en).toContain('1 level(s)');
+    expect(f!.message.en).toContain('is missing 1 of its 5 levels');
   });
 });
 

@@ -3,8 +3,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { FUNCTIONS } from '../engine/functions/index.js';
+import { emittedIds } from '../engine/functions/types.js';
 import { compileSchema } from '../engine/schemas.js';
-import { ANY_DAY, resolveRefs } from '../engine/refs.js';
+import { ANY_DAY, readsPlan, resolveRefs } from '../engine/refs.js';
 import { Selector } from '../engine/select.js';
 import { InputFileError } from '../plan/input-error.js';
 import { isInputError, loadInputFile } from '../plan/load.js';
@@ -141,6 +142,8 @@ export function rulesOf(file: YamlFile, known: Known): Rule[] {
       }
     }
     const then = Array.isArray(r.then) ? r.then : [r.then];
+    // Which check emits each message id (with these options), and where that check is written.
+    const emitted = new Map<string, { fn: string; where: (string | number)[] }>();
     then.forEach((c: { function: string; options?: unknown }, k: number) => {
       const where = Array.isArray(r.then) ? at('then', k) : at('then');
       // Own properties only: `constructor` or `__proto__` is an unknown name, not Object's.
@@ -162,11 +165,37 @@ export function rulesOf(file: YamlFile, known: Known): Rule[] {
         const problem = typeof schema === 'object' && schema !== null ? schemaProblem(schema) : undefined;
         if (problem) fail(file, [...where, 'options', key], `options of ${c.function}: ${key} is not a valid JSON Schema: ${problem}`);
       }
+      // An option read from the plan may be there or not: the ids of both cases.
+      const fromPlan = readsPlan(c.options) ? [withDefaults(c.options, known.parameters, () => [] as never, 'defer')] : [];
+      for (const opts of [options, ...fromPlan]) for (const id of emittedIds(fn, opts)) if (!emitted.has(id)) emitted.set(id, { fn: c.function, where });
     });
+    messagesMatch(file, at, r.messages, emitted);
     const whereProblem = typeof r.where === 'object' && r.where !== null ? schemaProblem(withDefaults(r.where, known.parameters, (name) => fail(file, at('where'), `unknown parameter ${name}`)) as object) : undefined;
     if (whereProblem) fail(file, at('where'), `where is not a valid JSON Schema: ${whereProblem}`);
     return { ...r, given, then, definedIn: file.file } as Rule;
   });
+}
+
+/**
+ * A rule has a template for every message id its checks can emit, and none that no check emits:
+ * a gap never falls back to the generic `message`, and no template is dead text.
+ */
+function messagesMatch(
+  file: YamlFile,
+  at: (...p: (string | number)[]) => (string | number)[],
+  messages: Record<string, unknown> | undefined,
+  emitted: Map<string, { fn: string; where: (string | number)[] }>,
+): void {
+  for (const [id, by] of [...emitted].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (messages && Object.hasOwn(messages, id)) continue;
+    const what = FUNCTIONS[by.fn]!.messages[id];
+    fail(file, messages ? at('messages') : [...by.where, 'function'], `messages lacks ${id}, which ${by.fn} emits with these options: ${what} (docs/functions.md)`);
+  }
+  for (const id of Object.keys(messages ?? {})) {
+    if (emitted.has(id)) continue;
+    const ids = [...emitted.keys()].sort();
+    fail(file, at('messages', id), `messages.${id}: no check of this rule emits it (${ids.length ? `they emit ${ids.join(', ')}` : 'they emit no message ids'}); see docs/functions.md`);
+  }
 }
 
 /**
@@ -216,11 +245,11 @@ export function refusedRegex(fn: string, options: unknown): { path: (string | nu
 
 /**
  * Options as the function will see them by default: parameters at their defaults, plan references
- * at their fallbacks, the audit date any real day.
+ * at their fallbacks (or, `defer`, kept as references), the audit date any real day.
  */
-function withDefaults(value: unknown, parameters: Record<string, Parameter>, unknown: (name: string) => never): unknown {
+function withDefaults(value: unknown, parameters: Record<string, Parameter>, unknown: (name: string) => never, plan: 'fallback' | 'defer' = 'fallback'): unknown {
   const param = (name: string): unknown => (Object.hasOwn(parameters, name) ? parameters[name]!.default : unknown(name));
-  return resolveRefs(value, { param, today: ANY_DAY, plan: 'fallback' });
+  return resolveRefs(value, { param, today: ANY_DAY, plan });
 }
 
 /**

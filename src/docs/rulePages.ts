@@ -52,6 +52,8 @@ export function rulePage(rule: Rule, catalog: Catalog): string {
     out.push('');
   }
   out.push('## 消息 Message', '', `- ${rule.message.zh}`, `- ${rule.message.en}`, '');
+  // The templates its checks pick by message id (docs/functions.md), each in both languages.
+  for (const [id, m] of Object.entries(rule.messages ?? {})) out.push(`\`${id}\`:`, '', `- ${m.zh}`, `- ${m.en}`, '');
   if (rule.examples?.pass) out.push('## 通过 Passes', '', '```yaml', rule.examples.pass.replace(/\n+$/, ''), '```', '');
   if (rule.examples?.fail) {
     out.push('## 不通过 Fails', '', '```yaml', rule.examples.fail.replace(/\n+$/, ''), '```', '');

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../catalog/load.js';
+import { functionsDoc } from './functions.js';
 import { planFormatDoc } from './planFormat.js';
 import { rulePages } from './rulePages.js';
 import { traceabilityDoc } from './traceability.js';
@@ -10,6 +11,7 @@ const catalog = loadCatalog();
 
 /** `npm run docs`: regenerate the documents that are made from data. A test fails when they drift. */
 export const GENERATED: Record<string, () => string> = {
+  'docs/functions.md': functionsDoc,
   'docs/plan-format.md': planFormatDoc,
   'docs/traceability.md': () => traceabilityDoc(catalog),
   ...rulePages(catalog),

@@ -217,7 +217,9 @@ function toFinding(
 ): Finding {
   const path = gap.path ?? checked;
   const at = doc.locator.locate(path);
-  const template = (gap.messageId && rule.messages?.[gap.messageId]) || rule.message;
+  // The loader guarantees a template for every id the rule's checks declare: no fallback to `message`.
+  const template = gap.messageId === undefined ? rule.message : rule.messages?.[gap.messageId];
+  if (!template) throw new Error(`rule ${rule.id}: no message ${gap.messageId} (its function must declare it)`);
   const pathText = formatPath(path);
   // `{{path}}` and `{{node}}` (the selected node's own key, by its display name) are in every message.
   const last = selected[selected.length - 1];

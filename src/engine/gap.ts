@@ -24,10 +24,11 @@ export type Value = string | number | boolean | Term | readonly (string | number
 export type Values = Record<string, Value>;
 
 /** What a check function reports: where (a path, never a line), which message, and the measured values. */
-export interface Gap {
+export interface Gap<Id extends string = string> {
   /** Absolute path of the offending node; defaults to the checked node. */
   path?: Path;
-  messageId?: string;
+  /** Which of the rule's `messages` to use (one the function declares); none: the rule's `message`. */
+  messageId?: Id;
   /** `actual` and `expected` by convention, plus whatever the message template names. */
   values: Values;
   /** Further offending nodes, e.g. every uncovered village behind one coverage gap. */

@@ -21,7 +21,7 @@ describe('audit in time (--today)', () => {
       ['no_removals.assistance.kept_until', lineOf(ALIGNED, "kept_until: '2025-12-31'", ALIGNED.indexOf('  assistance:'))],
       ['no_removals.supervision.kept_until', lineOf(ALIGNED, "kept_until: '2025-12-31'", ALIGNED.indexOf('  supervision:'))],
     ]);
-    expect(lapsed[0].message).toBe('no_removals.responsibility.kept_until 已于 2025-12-31 到期，审计日 2026-12-01：该项“不摘”已经失效');
+    expect(lapsed[0].message).toBe('no_removals.responsibility.kept_until 为 2025-12-31，至审计日 2026-12-01 已到期，该项“不摘”已经失效');
     expect(lapsed[0]).toMatchObject({ actual: '2025-12-31', expected: '2026-12-01', severity: 'error' });
   });
 
@@ -62,7 +62,7 @@ describe('audit in time (--today)', () => {
     const plan = ALIGNED.replace("plan_period:\n  start: '2021-01-01'\n  end: '2025-12-31'", "plan_period:\n  start: '2026-01-01'\n  end: '2030-12-31'");
     const gaps = auditText(plan, ['existing-industry-evaluation-current', 'policy-conflicts-review-current'], undefined, '2026-12-01');
     expect(gaps.map((g) => g.path)).toEqual(['policy_linkage.conflicts_review.reviewed_on', 'existing_industries[0].evaluated_on', 'existing_industries[1].evaluated_on', 'existing_industries[2].evaluated_on']);
-    expect(gaps[1]!.message.zh).toBe('油茶种植基地评估于 2021-10-15（existing_industries[0].evaluated_on，距审计日 5 年），早于规划期开始日 2026-01-01：应在规划期内重新评估');
+    expect(gaps[1]!.message.zh).toBe('油茶种植基地评估于 2021-10-15（existing_industries[0].evaluated_on，距审计日 5 年），早于规划期开始日 2026-01-01，应在本规划期内重新评估');
   });
 
   it('requires the poverty campaign’s chain only through the transition period', () => {

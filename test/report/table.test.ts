@@ -174,8 +174,8 @@ describe('table at a terminal width', () => {
     const lines = table(result, { lang: 'en', color: false, width: 80 }).split('\n');
     const at = lines.findIndex((l) => l.startsWith('  4:1     warning  the target for using existing infrastructure'));
     expect(lines.slice(at, at + 7)).toEqual([
-      '  4:1     warning  the target for using existing infrastructure better has no',
-      '                   indicator, target, unit of measure, measures',
+      '  4:1     warning  the target for using existing infrastructure better is',
+      '                   missing: indicator, target, unit of measure, measures',
       '                   (infrastructure_utilisation)',
       '                   infrastructure-utilisation [R4.2]',
       '          fix: Under infrastructure_utilisation give an indicator (e.g. use rate',

@@ -22,15 +22,18 @@ interface Options {
  */
 export default defineFunction<Options>({
   name: 'coverage',
+  summary: 'The share of items that meet `covered` (among those matching `where`) is below `min`: one gap at the first uncovered item, naming them all.',
+  messages: {},
+  values: ['count', 'total', 'share', 'actual', 'expected', 'items'],
   optionsSchema: {
     type: 'object',
     required: ['covered', 'min'],
     additionalProperties: false,
     properties: {
-      where: { type: 'object' },
-      covered: { type: 'object' },
-      min: { type: 'number', minimum: 0, maximum: 1 },
-      label: { type: 'string' },
+      where: { description: 'JSON Schema: which items count at all (all when absent)', type: 'object' },
+      covered: { description: 'JSON Schema: what makes an item covered', type: 'object' },
+      min: { description: 'required share of covered items, 0–1', type: 'number', minimum: 0, maximum: 1 },
+      label: { description: 'how an uncovered item is named in `items`, e.g. `{{name}}（{{code}}）`', type: 'string' },
     },
   },
   check(target, { where, covered, min, label = '{{name}}' }, ctx) {

@@ -7,12 +7,17 @@ import { shown } from './shown.js';
  * A date, when present, is a real day on or after `min` and on or before `max`
  * (e.g. a no-removal kept at least until the transition period ends).
  */
-export default defineFunction<{ min?: string; max?: string }>({
+export default defineFunction<{ min?: string; max?: string }, 'invalidDate'>({
   name: 'dateWithin',
+  summary: 'A present date is not a real `YYYY-MM-DD` day, or lies before `min` or after `max`.',
+  messages: {
+    invalidDate: 'the value is not a real YYYY-MM-DD day',
+  },
+  values: ['actual', 'expected', 'bound'],
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: { min: { type: 'string' }, max: { type: 'string' } },
+    properties: { min: { description: 'earliest allowed day, `YYYY-MM-DD`', type: 'string' }, max: { description: 'latest allowed day', type: 'string' } },
   },
   check(target, { min, max }) {
     if (target === undefined) return [];

@@ -3,13 +3,18 @@ import { defineFunction } from './types.js';
 import { shown } from './shown.js';
 
 /** The node equals one given value; a missing node does not, and says so with the message `missing`. */
-export default defineFunction<{ value: string | number | boolean }>({
+export default defineFunction<{ value: string | number | boolean }, 'missing'>({
   name: 'equals',
+  summary: 'The node is not exactly `value`.',
+  messages: {
+    missing: 'the node is missing altogether',
+  },
+  values: ['actual', 'expected'],
   optionsSchema: {
     type: 'object',
     required: ['value'],
     additionalProperties: false,
-    properties: { value: { type: ['string', 'number', 'boolean'] } },
+    properties: { value: { description: 'the one value the node must have', type: ['string', 'number', 'boolean'] } },
   },
   check(target, { value }) {
     if (target === value) return [];

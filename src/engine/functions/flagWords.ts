@@ -14,23 +14,26 @@ interface Options {
  */
 export default defineFunction<Options>({
   name: 'flagWords',
+  summary: 'A text (or each text of a list) contains a word of `flag` and none of `unless`: one gap per text, naming the word.',
+  messages: {},
+  values: ['actual', 'word'],
   optionsSchema: {
     type: 'object',
     required: ['flag'],
     additionalProperties: false,
     properties: {
-      flag: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-      unless: { type: 'array', items: { type: 'string', minLength: 1 } },
+      flag: { description: 'words that mark a text as the wrong kind (activity counts where a result belongs)', type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      unless: { description: 'words that make it the right kind after all', type: 'array', items: { type: 'string', minLength: 1 } },
     },
   },
   check(target, { flag, unless = [] }, ctx) {
-    const judge = (text: unknown, path: Gap['path']): Gap | undefined => {
+    const judge = (text: unknown, path: Gap['path']): Gap<never> | undefined => {
       if (typeof text !== 'string') return undefined;
       const word = flag.find((w) => text.includes(w));
       if (word === undefined || unless.some((w) => text.includes(w))) return undefined;
       return { path, values: { actual: text, word } };
     };
     const gaps = Array.isArray(target) ? target.map((t, i) => judge(t, [...ctx.path, i])) : [judge(target, ctx.path)];
-    return gaps.filter((g): g is Gap => g !== undefined);
+    return gaps.filter((g): g is Gap<never> => g !== undefined);
   },
 });

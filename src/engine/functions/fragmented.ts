@@ -22,14 +22,17 @@ interface Options {
  */
 export default defineFunction<Options>({
   name: 'fragmented',
+  summary: 'Two or more projects below `below` of the same kind in the same village come from different funding channels (kinds in `exempt` never count): one gap per village and kind.',
+  messages: {},
+  values: ['village', 'kind', 'count', 'channels', 'actual', 'expected', 'items'],
   optionsSchema: {
     type: 'object',
     required: ['below'],
     additionalProperties: false,
     properties: {
-      below: { type: 'number', minimum: 0 },
-      exempt: { type: 'array', items: { type: 'string' } },
-      label: { type: 'string' },
+      below: { description: 'projects below this amount (yuan) are small', type: 'number', minimum: 0 },
+      exempt: { description: 'project kinds small by design, never fragmentation', type: 'array', items: { type: 'string' } },
+      label: { description: 'how a project is named in `items`', type: 'string' },
     },
   },
   check(target, { below, exempt = [], label = '{{id}} {{name}}' }, ctx) {
@@ -55,7 +58,7 @@ export default defineFunction<Options>({
         g.channels.add(channel);
       }
     });
-    const gaps: Gap[] = [];
+    const gaps: Gap<never>[] = [];
     for (const g of groups.values()) {
       if (g.at.length < 2 || g.channels.size < 2) continue;
       const paths: Path[] = g.at.map((i) => [...ctx.path, i]);

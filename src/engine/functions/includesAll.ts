@@ -9,13 +9,16 @@ import { defineFunction } from './types.js';
  */
 export default defineFunction<{ values: string[]; by?: string }>({
   name: 'includesAll',
+  summary: 'A list lacks one of `values` (with `by`: an item whose field `by` is it), or a mapping a key of them with a non-empty value.',
+  messages: {},
+  values: ['missing', 'count', 'actual', 'expected'],
   optionsSchema: {
     type: 'object',
     required: ['values'],
     additionalProperties: false,
     properties: {
-      values: { type: 'array', minItems: 1, items: { type: 'string' }, uniqueItems: true },
-      by: { type: 'string' },
+      values: { description: 'the values (or keys) that must all be there', type: 'array', minItems: 1, items: { type: 'string' }, uniqueItems: true },
+      by: { description: 'judge each list item by this field', type: 'string' },
     },
   },
   check(target, { values, by }, ctx) {

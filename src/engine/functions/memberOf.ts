@@ -29,10 +29,17 @@ function setOf(list: unknown[] | Record<string, unknown>): Set<unknown> {
 /** The node, when present, is one of the values of a list taken from the plan: a cross-reference. Without a list, nothing is checked. */
 export default defineFunction<Options>({
   name: 'memberOf',
+  summary: 'A present value (or its field `by`) is not in `list`, a list or a mapping’s keys: a cross-reference to nothing. Without a list nothing is checked.',
+  messages: {},
+  values: ['actual', 'label', 'expected'],
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: { list: { type: ['array', 'object'] }, by: { type: 'string' }, label: { type: 'string' } },
+    properties: {
+      list: { description: 'the allowed values: a list, or a mapping whose keys (with non-empty values) are allowed; usually `$plan`', type: ['array', 'object'] },
+      by: { description: 'check this field of the node rather than the node', type: 'string' },
+      label: { description: 'how the node is named in `label`', type: 'string' },
+    },
   },
   check(target, { list, by, label }, ctx) {
     const value = by === undefined ? target : childOf(target, by);

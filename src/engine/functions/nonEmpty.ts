@@ -8,10 +8,13 @@ import { isRecord, valueAt } from '../select.js';
  */
 export default defineFunction<{ min?: number }>({
   name: 'nonEmpty',
+  summary: 'A list, mapping or text has fewer than `min` items, entries or characters (a missing node has none).',
+  messages: {},
+  values: ['actual', 'expected'],
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: { min: { type: 'integer', minimum: 1 } },
+    properties: { min: { description: 'fewest items, entries or characters (1)', type: 'integer', minimum: 1 } },
   },
   check(target, { min = 1 }, ctx) {
     const size = sizeOf(target);

@@ -15,16 +15,22 @@ interface Options {
  * (`evaluated_on`) no older than the rule allows. The gap names the value and its age in years.
  * Values that are no year or date are left to the plan format's rule.
  */
-export default defineFunction<Options>({
+export default defineFunction<Options, 'beforePeriod'>({
   name: 'notStale',
+  summary: 'A data year (or a date’s year) is more than `maxAgeYears` years before the audit date’s year, or a date lies before `notBefore`.',
+  messages: {
+    beforePeriod: 'a date before `notBefore` (e.g. made before the plan period began)',
+  },
+  values: ['actual', 'age', 'today', 'expected'],
+  emits: ({ notBefore }) => (notBefore === undefined ? [] : ['beforePeriod']),
   optionsSchema: {
     type: 'object',
     required: ['asOf'],
     additionalProperties: false,
     properties: {
-      asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-      maxAgeYears: { type: 'integer', minimum: 0 },
-      notBefore: { type: 'string' },
+      asOf: { description: 'the day ages are measured to: the audit date (`{$today: true}`)', type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      maxAgeYears: { description: 'a year more than this many years before `asOf`’s year is stale', type: 'integer', minimum: 0 },
+      notBefore: { description: 'a date before this day is stale', type: 'string' },
     },
   },
   check(target, { asOf, maxAgeYears, notBefore }) {

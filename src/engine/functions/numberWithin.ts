@@ -10,12 +10,23 @@ interface Options {
 }
 
 /** A number lies within `min`…`max` (inclusive), e.g. a target no higher than the document's baseline. */
-export default defineFunction<Options>({
+export default defineFunction<Options, 'missing' | 'notNumber'>({
   name: 'numberWithin',
+  summary: 'A number lies below `min` or above `max`; a missing one only counts when `required`.',
+  messages: {
+    missing: 'the number is missing and `required` is set',
+    notNumber: 'the value is not a number',
+  },
+  values: ['actual', 'expected', 'bound'],
+  emits: ({ required }) => (required ? ['missing', 'notNumber'] : ['notNumber']),
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: { min: { type: 'number' }, max: { type: 'number' }, required: { type: 'boolean' } },
+    properties: {
+      min: { description: 'lowest allowed number', type: 'number' },
+      max: { description: 'highest allowed number', type: 'number' },
+      required: { description: 'a missing number is a gap too', type: 'boolean' },
+    },
   },
   check(target, { min, max, required = false }) {
     if (target === undefined || target === null) {

@@ -9,11 +9,18 @@ import { shown } from './shown.js';
  */
 export default defineFunction<{ match?: string; notMatch?: string; description?: string }>({
   name: 'pattern',
+  summary: 'A present value is not a text matching `match` (with `notMatch`: is a text matching it, or no text). RE2 syntax.',
+  messages: {},
+  values: ['actual', 'expected'],
   optionsSchema: {
     type: 'object',
     oneOf: [{ required: ['match'] }, { required: ['notMatch'] }],
     additionalProperties: false,
-    properties: { match: { type: 'string' }, notMatch: { type: 'string' }, description: { type: 'string' } },
+    properties: {
+      match: { description: 'regular expression the text must match', type: 'string' },
+      notMatch: { description: 'regular expression the text must not match', type: 'string' },
+      description: { description: 'what the pattern means, shown as `expected`', type: 'string' },
+    },
   },
   check(target, { match, notMatch }) {
     if (target === undefined) return [];

@@ -7,9 +7,12 @@ import { defineFunction } from './types.js';
 /** Every value under the target still holding the placeholder 待填写 that `rural-audit init` writes. */
 export default defineFunction<Record<string, never>>({
   name: 'placeholders',
+  summary: 'A value under the node still holds the placeholder 待填写 that `rural-audit init` writes: one gap each.',
+  messages: {},
+  values: ['field', 'actual', 'expected'],
   optionsSchema: { type: 'object', additionalProperties: false },
   check(target, _options, ctx) {
-    const gaps: Gap[] = [];
+    const gaps: Gap<never>[] = [];
     const walk = (value: unknown, path: Path): void => {
       if (isPlaceholder(value)) {
         // The field's own name; for a list item, the list's.

@@ -4,6 +4,7 @@ import type { Gap } from '../gap.js';
 import { term } from '../gap.js';
 import { LIMITS } from '../limits.js';
 import { schemaErrorGap } from './schemaErrorGap.js';
+import { declaredSchemaGap, SCHEMA_MESSAGES, schemaMessageIds, type SchemaMessageId } from './schemaMessages.js';
 import { defineFunction, type SchemaError } from './types.js';
 
 /**
@@ -11,11 +12,16 @@ import { defineFunction, type SchemaError } from './types.js';
  * holding the placeholder 待填写 is not yet filled in rather than of the wrong type or pattern:
  * the `placeholder-unfilled` rule reports it once, so a fresh `rural-audit init` skeleton passes.
  */
-export default defineFunction<Record<string, never>>({
+export default defineFunction<Record<string, never>, SchemaMessageId | 'additionalPropertiesMore'>({
   name: 'planSchema',
+  summary: 'The whole plan violates the plan format’s schema (docs/plan-format.md): one gap per violation, as `schema`; a placeholder 待填写 counts as unfilled, not as a violation.',
+  messages: { ...SCHEMA_MESSAGES, additionalPropertiesMore: 'more unknown keys in one mapping than are listed one by one (`count` more)' },
+  values: ['field', 'missing', 'actual', 'expected', 'count', 'limit'],
+  // `if` only says its `then` failed, and is skipped.
+  emits: () => [...schemaMessageIds(planSchemaJson), 'additionalPropertiesMore'],
   optionsSchema: { type: 'object', additionalProperties: false },
   check(target, _options, ctx) {
-    const gaps: Gap[] = [];
+    const gaps: Gap<SchemaMessageId | 'additionalPropertiesMore'>[] = [];
     // Unknown keys one by one up to a limit per mapping, then one gap with the count: a plan of
     // 340,000 unknown keys gets 21 gaps, not 340,000.
     const unknownKeys = new Map<string, { path: SchemaError['path']; count: number }>();
@@ -28,7 +34,7 @@ export default defineFunction<Record<string, never>>({
         unknownKeys.set(mapping, seen);
         if (++seen.count > LIMITS.unknownKeysPerMapping) continue;
       }
-      gaps.push(schemaErrorGap(e, ctx.path));
+      gaps.push(declaredSchemaGap(schemaErrorGap(e, ctx.path)));
     }
     for (const { path, count } of unknownKeys.values()) {
       if (count <= LIMITS.unknownKeysPerMapping) continue;

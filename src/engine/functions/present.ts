@@ -4,6 +4,9 @@ import { defineFunction } from './types.js';
 /** The node exists and is not null or an empty string. */
 export default defineFunction<Record<string, never>>({
   name: 'present',
+  summary: 'The node is missing, null or an empty text.',
+  messages: {},
+  values: ['actual', 'expected'],
   optionsSchema: { type: 'object', additionalProperties: false },
   check(target) {
     if (target === undefined || target === null || target === '') {

@@ -32,26 +32,33 @@ interface Options {
  * matching item, naming every matching one (the list a planner must work through). Below `min`:
  * one gap at the list. One pass over the items.
  */
-export default defineFunction<Options>({
+export default defineFunction<Options, 'tooFew'>({
   name: 'share',
+  summary: 'The share of items matching `match` (and, with `sumBelow`, whose fields add up to less than `below`; among those matching `where`) is above `max` (one gap at the first matching item, naming all) or below `min`. `reference` is a share from elsewhere shown beside it, never a bound.',
+  messages: {
+    tooFew: 'the share is below `min` (one gap at the list)',
+  },
+  values: ['count', 'total', 'actual', 'expected', 'bound', 'items', 'reference'],
+  emits: ({ min }) => (min === undefined ? [] : ['tooFew']),
   optionsSchema: {
     type: 'object',
     required: ['match'],
     additionalProperties: false,
     anyOf: [{ required: ['max'] }, { required: ['min'] }],
     properties: {
-      where: { type: 'object' },
-      match: { type: 'object' },
-      max: { type: 'number', minimum: 0, maximum: 1 },
-      min: { type: 'number', minimum: 0, maximum: 1 },
-      label: { type: 'string' },
+      where: { description: 'JSON Schema: which items count at all', type: 'object' },
+      match: { description: 'JSON Schema: the items whose share is measured', type: 'object' },
+      max: { description: 'highest allowed share, 0–1', type: 'number', minimum: 0, maximum: 1 },
+      min: { description: 'lowest allowed share, 0–1', type: 'number', minimum: 0, maximum: 1 },
+      label: { description: 'how a matching item is named in `items`', type: 'string' },
       sumBelow: {
+        description: 'also match only items whose numeric `fields` add up to less than `below`',
         type: 'object',
         required: ['fields', 'below'],
         additionalProperties: false,
         properties: { fields: { type: 'array', minItems: 1, items: { type: 'string' } }, below: { type: 'number' } },
       },
-      reference: { type: 'number', minimum: 0, maximum: 1 },
+      reference: { description: 'a share from elsewhere shown beside the measured one, never a bound', type: 'number', minimum: 0, maximum: 1 },
     },
   },
   check(target, { where, match, max, min, label = '{{name}}', sumBelow, reference }, ctx) {

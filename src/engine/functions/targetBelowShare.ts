@@ -22,18 +22,25 @@ interface Options {
  * document found somewhere else is no target for this county. A county with no such village yet
  * must keep it at 0. Without a single counted item only `max` is checked.
  */
-export default defineFunction<Options>({
+export default defineFunction<Options, 'missing' | 'aboveMax'>({
   name: 'targetBelowShare',
+  summary: 'A target share (0–1) of a problem is not below the plan’s own current share of it among `units` (a county with none must keep 0).',
+  messages: {
+    missing: 'the target is missing and `required` is set',
+    aboveMax: 'the target is above `max`, whatever the current share',
+  },
+  values: ['actual', 'current', 'count', 'total', 'expected', 'bound'],
+  emits: ({ max, required }) => [...(required ? (['missing'] as const) : []), ...(max === undefined ? [] : (['aboveMax'] as const))],
   optionsSchema: {
     type: 'object',
     required: ['units', 'match'],
     additionalProperties: false,
     properties: {
-      units: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
-      where: { type: 'object' },
-      match: { type: 'object' },
-      max: { type: 'number', minimum: 0, maximum: 1 },
-      required: { type: 'boolean' },
+      units: { description: 'the top-level list the current share is counted over (`villages`)', type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+      where: { description: 'JSON Schema: which items count at all', type: 'object' },
+      match: { description: 'JSON Schema: the problem whose share the target must reduce', type: 'object' },
+      max: { description: 'highest acceptable target whatever the current share', type: 'number', minimum: 0, maximum: 1 },
+      required: { description: 'a missing target is a gap too', type: 'boolean' },
     },
   },
   check(target, { units, where, match, max, required = false }, ctx) {

@@ -26,18 +26,21 @@ interface Options {
  */
 export default defineFunction<Options>({
   name: 'tilt',
+  summary: 'Favoured units get on average no more than `minRatio` times what each other unit gets (an item’s amount split evenly among the units it lists; an even split is no tilt).',
+  messages: {},
+  values: ['actual', 'expected', 'others', 'ratio', 'favoured', 'otherUnits', 'actualWan', 'othersWan'],
   optionsSchema: {
     type: 'object',
     required: ['units', 'favoured', 'items', 'refs', 'amount', 'minRatio'],
     additionalProperties: false,
     properties: {
-      units: { type: 'string' },
-      favoured: { type: 'object' },
-      key: { type: 'string' },
-      items: { type: 'string' },
-      refs: { type: 'string' },
-      amount: { type: 'string' },
-      minRatio: { type: 'number', minimum: 0 },
+      units: { description: 'field holding the units (`villages`)', type: 'string' },
+      favoured: { description: 'JSON Schema: which units are favoured', type: 'object' },
+      key: { description: 'field identifying a unit (`code`)', type: 'string' },
+      items: { description: 'field holding the items with amounts (`projects`)', type: 'string' },
+      refs: { description: 'field of an item listing the units it goes to', type: 'string' },
+      amount: { description: 'field of an item holding its amount', type: 'string' },
+      minRatio: { description: 'how many times the others’ average a favoured unit must exceed (1: more than an even split)', type: 'number', minimum: 0 },
     },
   },
   check(target, { units, favoured, key = 'code', items, refs, amount, minRatio }, ctx) {

@@ -5,15 +5,18 @@ import { defineFunction } from './types.js';
 /** No two items of a list share a value (of `by`, a field of each item, when given). */
 export default defineFunction<{ by?: string }>({
   name: 'unique',
+  summary: 'Two items of a list share a value (of their field `by`): one gap at each repeat.',
+  messages: {},
+  values: ['actual', 'expected'],
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: { by: { type: 'string' } },
+    properties: { by: { description: 'compare this field of each item', type: 'string' } },
   },
   check(target, { by }, ctx) {
     if (!Array.isArray(target)) return [];
     const first = new Map<unknown, number>();
-    const gaps: Gap[] = [];
+    const gaps: Gap<never>[] = [];
     target.forEach((item, i) => {
       const key = by === undefined ? item : childOf(item, by);
       if (key === undefined || key === null) return;
