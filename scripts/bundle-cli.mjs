@@ -33,6 +33,12 @@ await build({
   entryPoints: { cli: join(DIST, 'cli', 'main.js'), worker: join(DIST, 'audit', 'worker.js') },
   outdir: OUT,
   bundle: true,
+  // What a run does not need stays out of what it loads: a dynamic import() (a command other
+  // than check, the xlsx and docx formats with exceljs and docx, reading villages from xlsx)
+  // becomes a chunk of its own, read only when used. Chunks sit beside the entries, in dist/bundle/,
+  // for the rewritten import.meta.url above is relative to that folder.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
