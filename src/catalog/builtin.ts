@@ -36,8 +36,14 @@ export function loadBuiltinCatalog(): Catalog {
     return loadCatalog();
   }
   if (snapshot.hash !== rulesHash()) return loadCatalog();
-  // `definedIn` is shown relative to the working directory, as loadCatalog gives it.
-  for (const rule of snapshot.catalog.rules) rule.definedIn = relative(process.cwd(), join(BUILTIN_RULES_DIR, rule.definedIn)) || rule.definedIn;
+  // `definedIn` is shown relative to the working directory, as loadCatalog gives it: once per
+  // rule file, not once per rule (path.relative is most of what reading the snapshot costs).
+  const shown = new Map<string, string>();
+  for (const rule of snapshot.catalog.rules) {
+    let at = shown.get(rule.definedIn);
+    if (at === undefined) shown.set(rule.definedIn, (at = relative(process.cwd(), join(BUILTIN_RULES_DIR, rule.definedIn)) || rule.definedIn));
+    rule.definedIn = at;
+  }
   return snapshot.catalog;
 }
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { FUNCTIONS } from '../engine/functions/index.js';
 import { emittedIds } from '../engine/functions/types.js';
+import { compileFor } from '../engine/ajv.js';
 import { compileSchema } from '../engine/schemas.js';
 import { ANY_DAY, readsPlan, resolveRefs } from '../engine/refs.js';
 import { Selector } from '../engine/select.js';
@@ -21,10 +21,8 @@ export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.me
 /** The name this error had when only rule files threw it: every input file now throws `InputFileError`. */
 export { InputFileError as CatalogError };
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-// Compiled on first use: a run with the built-in catalog's snapshot (builtin.ts) never needs it.
-let ruleFileValidator: ValidateFunction | undefined;
-const validateRuleFile = (data: unknown): boolean => (ruleFileValidator ??= ajv.compile(ruleFileSchema))(data) === true;
+// Taken on first use: a run with the built-in catalog's snapshot (builtin.ts) never needs it.
+const ruleFileValidator = () => compileFor('input', ruleFileSchema);
 
 interface YamlFile {
   file: string;
@@ -108,8 +106,9 @@ interface Known {
 }
 
 export function rulesOf(file: YamlFile, known: Known): Rule[] {
+  const validateRuleFile = ruleFileValidator();
   if (!validateRuleFile(file.data)) {
-    const e = ruleFileValidator!.errors![0]!;
+    const e = validateRuleFile.errors![0]!;
     const path = e.instancePath
       .split('/')
       .slice(1)
@@ -154,7 +153,7 @@ export function rulesOf(file: YamlFile, known: Known): Rule[] {
       const options = withDefaults(c.options ?? {}, known.parameters, (name) =>
         fail(file, [...where, 'options'], `unknown parameter ${name}`),
       );
-      const validate = ajv.compile(fn.optionsSchema);
+      const validate = compileFor('input', fn.optionsSchema);
       if (!validate(options)) {
         const e = validate.errors![0]!;
         fail(file, [...where, 'options'], `options of ${c.function}: ${e.instancePath || '/'} ${e.message}`);

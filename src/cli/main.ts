@@ -2,15 +2,36 @@ import { Command, CommanderError } from 'commander';
 import { InputFileError } from '../plan/input-error.js';
 import { inputErrorLine, sanitize, sanitizeLine } from '../report/text.js';
 import { VERSION } from '../version.js';
-import { registerCheck } from './check.js';
-import { registerInit } from './init.js';
-import { registerMerge } from './merge.js';
 import { OutputError, removePending } from './output.js';
-import { registerRules } from './rules.js';
-import { registerSchema } from './schema.js';
 import { UsageError } from './usage.js';
-import { registerWaivers } from './waivers.js';
-import { registerWeb } from './web.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * The commands, in the order --help lists them. Each is loaded only when it runs, or for a help
+ * that lists them all (in the bundle each is a chunk of its own: scripts/bundle-cli.mjs), so that
+ * `check` of one plan does not load what `init`, `rules` or `web` need.
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  ['check', async () => (await import('./check.js')).registerCheck],
+  ['rules', async () => (await import('./rules.js')).registerRules],
+  ['waivers', async () => (await import('./waivers.js')).registerWaivers],
+  ['init', async () => (await import('./init.js')).registerInit],
+  ['schema', async () => (await import('./schema.js')).registerSchema],
+  ['merge', async () => (await import('./merge.js')).registerMerge],
+  ['web', async () => (await import('./web.js')).registerWeb],
+];
+
+/**
+ * The one command a command line runs: its first word, when only `--debug` comes before it (no
+ * option of the program takes a value). Anything else — help, an unknown or misspelt command —
+ * gets every command, for commander to list them or suggest one.
+ */
+function commandNamed(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((a) => !a.startsWith('-'));
+  if (at < 0 || argv.slice(0, at).some((a) => a !== '--debug')) return undefined;
+  return COMMANDS.some(([name]) => name === argv[at]) ? argv[at] : undefined;
+}
 
 const EXAMPLES = `
 Examples:
@@ -22,7 +43,8 @@ Examples:
   $ rural-audit web                       the offline browser page, for planners without Node.js
   $ rural-audit check --help              every option of check`;
 
-export function buildProgram(): Command {
+/** The program with every command, or with only the one `argv` runs. */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command();
   program
     .name('rural-audit')
@@ -33,13 +55,9 @@ export function buildProgram(): Command {
     .exitOverride()
     // commander echoes arguments back in its errors: no escape sequence reaches the terminal raw.
     .configureOutput({ writeErr: (s) => process.stderr.write(sanitize(s)) });
-  registerCheck(program);
-  registerRules(program);
-  registerWaivers(program);
-  registerInit(program);
-  registerSchema(program);
-  registerMerge(program);
-  registerWeb(program);
+  const named = argv === undefined ? undefined : commandNamed(argv);
+  const wanted = COMMANDS.filter(([name]) => named === undefined || name === named);
+  for (const register of await Promise.all(wanted.map(([, load]) => load()))) register(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
@@ -47,7 +65,7 @@ export function buildProgram(): Command {
 /** Run the CLI; resolves to the exit code. Errors become one line on stderr, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

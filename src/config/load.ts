@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { Ajv } from 'ajv';
 import { loadBuiltinCatalog } from '../catalog/builtin.js';
 import { BUILTIN_RULES_DIR, loadCatalog, loadRuleFolder, refusedRegex } from '../catalog/load.js';
 import type { Catalog, Severity } from '../catalog/types.js';
+import { compileFor } from '../engine/ajv.js';
 import { dayNumber } from '../engine/functions/date.js';
 import { FUNCTIONS } from '../engine/functions/index.js';
 import { ANY_DAY, resolveRefs } from '../engine/refs.js';
@@ -89,9 +89,6 @@ export interface ConfigOptions {
   catalog?: Catalog;
 }
 
-const ajv = new Ajv({ allErrors: false, strict: false, ownProperties: true });
-const validateConfig = ajv.compile(configSchema);
-const validateProfile = ajv.compile(profileSchema);
 
 /** `rural-audit.config.yaml` in `cwd` or the nearest folder above it. */
 export function findConfig(cwd: string = process.cwd()): string | undefined {
@@ -138,6 +135,7 @@ export function loadConfig(options: ConfigOptions = {}): Config {
   if (path === undefined) return empty();
   const file = readSource(path, show(path, cwd), 'config', 'invalid-config');
   if (file.data === null || file.data === undefined) return { ...empty(), file: file.display, dir: dirname(path) };
+  const validateConfig = compileFor('input', configSchema);
   if (!validateConfig(file.data)) {
     const e = validateConfig.errors![0]!;
     failAt(file, errorPath(e), errorDetail(e));
@@ -210,6 +208,7 @@ function applyExtends(from: SourceFile, at: Path, value: unknown, catalog: Catal
     if (state.done.has(path)) return;
     state.done.add(path);
     const file = readSource(path, show(path, state.cwd), 'profile', 'invalid-config');
+    const validateProfile = compileFor('input', profileSchema);
     if (!validateProfile(file.data)) {
       const e = validateProfile.errors![0]!;
       failAt(file, errorPath(e), errorDetail(e));
@@ -277,7 +276,7 @@ export function parameterProblem(name: string, value: unknown, catalog: Catalog)
       if (!mentions(check.options, name)) continue;
       const fn = FUNCTIONS[check.function];
       if (!fn) continue;
-      const validate = ajv.compile(fn.optionsSchema);
+      const validate = compileFor('input', fn.optionsSchema);
       const options = withValue(check.options ?? {}, catalog, name, value);
       if (!validate(options)) {
         const e = validate.errors![0]!;

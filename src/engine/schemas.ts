@@ -1,48 +1,17 @@
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
 import type { Path } from '../plan/path.js';
-import { linearRegex } from '../plan/regex.js';
+import { compileFor } from './ajv.js';
 import { childOf } from './select.js';
 import type { SchemaError } from './functions/types.js';
 
 /**
- * One validator for the plan schema and for the JSON Schema conditions written in rules.
- * `ownProperties` keeps a plan's `__proto__` or `constructor` keys from reaching Object.prototype.
+ * Validation of a plan against the plan schema and against the JSON Schema conditions written in
+ * rules; both are compiled by the one Ajv setup (ajv.ts), from the build's standalone code when it
+ * has them.
  */
-// strictNumbers: NaN and ±Infinity (`.nan`, `.inf`, `1e999` in YAML) are not numbers a plan can mean.
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, ownProperties: true, strictNumbers: true } as const;
-const ajv = new Ajv(AJV_OPTIONS);
-// Schemas written in rules come from repositories: their `pattern`s run on the linear engine.
-// The plan schema is ours and keeps `RegExp` (it uses a lookahead, and is compiled at build time).
-const linear = Object.assign((source: string) => linearRegex(source), { code: 'linearRegex' });
-const ruleAjv = new Ajv({ ...AJV_OPTIONS, code: { regExp: linear } });
-const cache = new WeakMap<object, ValidateFunction>();
-
-/** The plan schema's validator, pre-compiled by the build (src/precompile.ts); absent when running from source. */
-export const PLAN_VALIDATOR_FILE = './plan-validator.cjs';
-
-/** Identity of the schema a validator was made from: a stale build is never used. */
-export const schemaHash = (schema: object): string => createHash('sha256').update(JSON.stringify(schema)).digest('hex');
-
-function precompiled(schema: object): ValidateFunction | undefined {
-  if (schema !== planSchemaJson) return undefined;
-  try {
-    const fn = createRequire(import.meta.url)(PLAN_VALIDATOR_FILE) as ValidateFunction & { schemaHash?: string };
-    return fn.schemaHash === schemaHash(schema) ? fn : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function compileSchema(schema: object): ValidateFunction {
-  let fn = cache.get(schema);
-  if (!fn) {
-    fn = schema === planSchemaJson ? (precompiled(schema) ?? ajv.compile(schema)) : ruleAjv.compile(schema);
-    cache.set(schema, fn);
-  }
-  return fn;
+  return compileFor(schema === planSchemaJson ? 'plan' : 'condition', schema);
 }
 
 export function conforms(schema: object, value: unknown): boolean {
