@@ -44,6 +44,22 @@ const unknownKeys = (mib) => {
   }
   return parts.join('');
 };
+/**
+ * `mib` MiB of unknown keys spread over village mappings, each just under the parser's limit of
+ * keys per mapping (MAX_KEYS_PER_MAPPING): what is left when one mapping cannot hold them all.
+ */
+const unknownKeysSpread = (mib, perMapping = 9_900) => {
+  const base = ALIGNED();
+  const village = /^  - name: [\s\S]*?(?=^  - )/m.exec(base)[0];
+  const keys = Array.from({ length: perMapping }, (_, i) => `    zz${i}: 1\n`).join('');
+  const parts = [];
+  let size = Buffer.byteLength(base);
+  while (size < mib * 1024 * 1024 - Buffer.byteLength(village) - keys.length) {
+    parts.push(village, keys);
+    size += Buffer.byteLength(village) + keys.length;
+  }
+  return base.replace(/^villages:\n/m, `villages:\n${parts.join('')}`);
+};
 const customRule = (match) => `- id: hostile
   area: format
   severity: error
@@ -61,6 +77,11 @@ const REPOSITORIES = {
     const plan = unknownKeys(mib);
     return { files: { 'a.yaml': plan, 'b.yaml': plan, 'c.yaml': plan }, args: ['check', '.', '--format', 'json', '--output', 'report.json'] };
   },
+  'one plan of unknown keys': (mib) => ({ files: { 'a.yaml': unknownKeys(mib) }, args: ['check', 'a.yaml', '--jobs', '1', '--format', 'json', '--output', 'report.json'] }),
+  'unknown keys in many mappings, each under the limit': (mib) => ({
+    files: { 'a.yaml': unknownKeysSpread(mib) },
+    args: ['check', 'a.yaml', '--jobs', '1', '--format', 'json', '--output', 'report.json'],
+  }),
   'catastrophic custom pattern': () => ({
     files: {
       'plan.yaml': `items:\n${`  - '${'a'.repeat(100_000)}!'\n`.repeat(10)}`,

@@ -62,6 +62,35 @@ export class PlainAuditContext {
     return path.startsWith('/') ? path : `${this.settings.cwd.replace(/\/$/, '')}/${path}`;
   }
 
+  /** One copy of each word many findings repeat (rule, severity, area, clauses, owner): kept for the whole run. */
+  private readonly words = new Map<string, string>();
+  private readonly clauseLists = new Map<string, string[]>();
+
+  /**
+   * The same audit with the words its findings repeat shared across the run rather than copied
+   * per finding: every finding is kept until the report is formatted (docs/performance.md).
+   */
+  shareWords(audit: FileAudit): FileAudit {
+    const word = (w: string): string => {
+      const known = this.words.get(w);
+      if (known !== undefined) return known;
+      this.words.set(w, w);
+      return w;
+    };
+    for (const f of audit.result.findings) {
+      f.ruleId = word(f.ruleId);
+      f.severity = word(f.severity) as typeof f.severity;
+      f.area = word(f.area);
+      f.file = audit.result.file;
+      const key = f.clauses.join('\0');
+      const clauses = this.clauseLists.get(key);
+      if (clauses) f.clauses = clauses;
+      else this.clauseLists.set(key, f.clauses);
+      if (f.owner) f.owner = { names: f.owner.names.map(word), field: word(f.owner.field) };
+    }
+    return audit;
+  }
+
   /** The catalog for one plan: the base settings, or those of the config's overrides that match it (compiled once per set). */
   catalogFor(absPath: string): CompiledCatalog {
     const { key, tailored } = this.tailoringFor(absPath);
@@ -104,7 +133,7 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
   const { errors, applied, found } = outcome;
   // A copy made of fresh strings: text taken from the plan (names, dates, messages) would otherwise
   // be slices of the whole file and keep every plan's source alive until the run ends.
-  return structuredClone({
+  return context.shareWords(structuredClone({
     result: {
       file: display,
       findings,
@@ -115,7 +144,7 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
         : {}),
     },
     ...(errors.length + applied.length > 0 ? { waivers: { errors, applied, found } } : {}),
-  });
+  }));
 }
 
 /** A bug, not the plan's fault: reported against this file, and the other files still audited. */

@@ -134,6 +134,15 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
     schema === planSchemaJson && value === doc.data ? planErrors : schemaErrors(schema, value);
   const { today } = compiled;
   const planRefs: RefContext = { param: () => undefined, today, plan: { root: doc.data } };
+  // Many rules look at the same node (every village): its substance is found once per document,
+  // not once per rule — which also kept a mapping of many keys from costing rules × keys.
+  const substances = new Map<object, unknown>();
+  const emptyWords = compiled.emptyWords ?? NO_WORDS;
+  const substanceOf = (target: unknown): unknown => {
+    if (typeof target !== 'object' || target === null) return substance(target, emptyWords);
+    if (!substances.has(target)) substances.set(target, substance(target, emptyWords));
+    return substances.get(target);
+  };
   for (const entry of compiled.rules) {
     const { rule, selectors, checks } = entry;
     const stands = standing(entry, doc.data, today);
@@ -156,7 +165,7 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
           if (isPlaceholder(target)) continue;
           const form = FORM_FUNCTIONS.has(check.fn.name);
           if (!form && rejected.size > 0 && rejected.has(formatPath(path))) continue;
-          const seen = form ? target : substance(target, compiled.emptyWords ?? NO_WORDS);
+          const seen = form ? target : substanceOf(target);
           const gaps = check.fn.check(seen, resolved[i], { conforms, schemaErrors: errorsOf, root: doc.data, path, today });
           for (const gap of gaps) {
             // Past the cap a gap is only counted: building the finding (position, words, hash) is the cost.

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
 import type { Path } from '../plan/path.js';
 import { compileFor } from './ajv.js';
+import { LIMITS } from './limits.js';
 import { childOf } from './select.js';
 import type { SchemaError } from './functions/types.js';
 
@@ -18,10 +19,28 @@ export function conforms(schema: object, value: unknown): boolean {
   return compileSchema(schema)(value) === true;
 }
 
+/**
+ * The violations, converted. Unknown keys past LIMITS.unknownKeysPerMapping in one mapping are
+ * only counted, on the first of them (`unlisted`): converting each of 400,000 costs seconds.
+ */
 export function schemaErrors(schema: object, value: unknown): SchemaError[] {
   const validate = compileSchema(schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => toSchemaError(e, value));
+  const out: SchemaError[] = [];
+  const unknownKeys = new Map<string, { count: number; past?: SchemaError }>();
+  for (const e of validate.errors ?? []) {
+    if (e.keyword === 'additionalProperties') {
+      let seen = unknownKeys.get(e.instancePath);
+      if (!seen) unknownKeys.set(e.instancePath, (seen = { count: 0 }));
+      if (++seen.count > LIMITS.unknownKeysPerMapping) {
+        if (seen.past) seen.past.unlisted!++;
+        else out.push((seen.past = { ...toSchemaError(e, value), unlisted: 1 }));
+        continue;
+      }
+    }
+    out.push(toSchemaError(e, value));
+  }
+  return out;
 }
 
 function toSchemaError(e: ErrorObject, root: unknown): SchemaError {

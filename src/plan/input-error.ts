@@ -40,6 +40,7 @@ export type InputErrorCode =
   | 'alias-cycle'
   | 'alias-limit'
   | 'too-deep'
+  | 'too-many-keys'
   | 'multiple-documents'
   | 'yaml-syntax'
   // the plan as a whole
@@ -151,6 +152,10 @@ export const INPUT_ERROR_MESSAGES: Record<InputErrorCode, { zh: string; en: stri
     en: 'aliases expand to more than {{limit}} nodes: possibly an alias bomb',
   },
   'too-deep': { zh: '嵌套超过 {{limit}} 层', en: 'nested more than {{limit}} levels deep' },
+  'too-many-keys': {
+    zh: '一个映射中的键超过 {{limit}} 个（从这里起）：规划格式中最大的映射也只有几十个字段',
+    en: 'more than {{limit}} keys in one mapping (from here on): the largest mapping of the plan format has a few dozen fields',
+  },
   'multiple-documents': {
     zh: '第二个 YAML 文档从这里开始：一个规划文件只能包含一个文档（删除多余的 ---，或拆分为多个文件）',
     en: 'a second YAML document starts here: a plan file holds one document (remove the extra ---, or split the file)',
@@ -205,6 +210,7 @@ const YAML_CODES: Record<string, InputErrorCode> = {
   ALIAS_CYCLE: 'alias-cycle',
   ALIAS_LIMIT: 'alias-limit',
   TOO_DEEP: 'too-deep',
+  TOO_MANY_KEYS: 'too-many-keys',
   MULTIPLE_DOCS: 'multiple-documents',
 };
 

@@ -7,19 +7,21 @@
  *
  * Hostile input is stopped here, before anything recursive or expensive runs over it:
  * nesting deeper than MAX_DEPTH is refused on the parser's flat token stream (the composer,
- * the conversion to data, the schema validator and the reports all recurse); aliases are
+ * the conversion to data, the schema validator and the reports all recurse), and so is a
+ * mapping of more than MAX_KEYS_PER_MAPPING keys (the fast path refuses it at the same key
+ * without parsing the rest); aliases are
  * resolved by our own linear conversion, which counts the nodes they expand to (alias bombs)
  * and refuses aliases to their own ancestors (cycles); tags other than YAML's core ones are
  * refused, never resolved; `__proto__` keys become plain own properties.
  */
 import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, CST, Document, Node as YamlNode, Pair } from 'yaml';
-import { MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_KEY_LENGTH, type OwnParseCode, type ParseFailure, type Parsed } from './parsed.js';
+import { MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_KEY_LENGTH, MAX_KEYS_PER_MAPPING, type OwnParseCode, type ParseFailure, type Parsed } from './parsed.js';
 import { parseYamlFast } from './parseFast.js';
 import type { Path } from './path.js';
 import type { Located, Locator, Position } from './position.js';
 
-export { MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_KEY_LENGTH, type OwnParseCode, type ParseFailure, type Parsed } from './parsed.js';
+export { MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_KEY_LENGTH, MAX_KEYS_PER_MAPPING, type OwnParseCode, type ParseFailure, type Parsed } from './parsed.js';
 
 class Refusal extends Error {
   constructor(
@@ -67,6 +69,9 @@ export function parseYamlFull(text: string): Parsed | ParseFailure {
   if (shape.tooDeep !== undefined) {
     return { ok: false, code: 'TOO_DEEP', detail: `collections nested more than ${MAX_DEPTH} deep`, ...at(shape.tooDeep), values: { limit: MAX_DEPTH } };
   }
+  if (shape.tooManyKeys !== undefined) {
+    return { ok: false, code: 'TOO_MANY_KEYS', detail: `a mapping of more than ${MAX_KEYS_PER_MAPPING} keys`, ...at(shape.tooManyKeys), values: { limit: MAX_KEYS_PER_MAPPING } };
+  }
   const composer = new Composer(OPTIONS);
   const docs = [...composer.compose(tokens)] as Document.Parsed[];
   // Of the library's warnings only unresolved tags matter: a tag we cannot honour is refused.
@@ -113,6 +118,8 @@ function isNothing(node: unknown): boolean {
 interface TokenShape {
   /** Offset of the first collection nested too deep. */
   tooDeep?: number;
+  /** Offset of the first key past MAX_KEYS_PER_MAPPING in a mapping (the first such mapping in the file). */
+  tooManyKeys?: number;
   /** End offset of each quoted scalar → where its opening quote stands. */
   quotes: Map<number, number>;
   /** Opening brackets of flow collections that are never properly closed. */
@@ -140,6 +147,11 @@ function scanTokens(tokens: CST.Token[]): TokenShape {
         if (token.type === 'flow-collection') {
           const close = token.start.source === '[' ? ']' : '}';
           if (token.end[0]?.source !== close) shape.unclosed.push(token.offset);
+        }
+        if (token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{')) {
+          const past = token.items.length > MAX_KEYS_PER_MAPPING ? token.items.filter((i) => i.key || i.sep || i.value)[MAX_KEYS_PER_MAPPING] : undefined;
+          const offset = past && (past.key?.offset ?? past.start[0]?.offset ?? past.sep?.[0]?.offset);
+          if (offset !== undefined && (shape.tooManyKeys === undefined || offset < shape.tooManyKeys)) shape.tooManyKeys = offset;
         }
         for (const item of token.items) {
           if ('key' in item) stack.push({ token: item.key ?? undefined, depth: depth + 1 });

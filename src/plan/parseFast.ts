@@ -12,7 +12,7 @@
  * error.
  */
 import jsyaml from 'js-yaml';
-import { MAX_DEPTH, MAX_KEY_LENGTH, type Parsed } from './parsed.js';
+import { MAX_DEPTH, MAX_KEY_LENGTH, MAX_KEYS_PER_MAPPING, type ParseFailure, type Parsed } from './parsed.js';
 import type { Path } from './path.js';
 import type { Located, Locator, Position } from './position.js';
 
@@ -37,7 +37,19 @@ interface Node {
 /** Thrown from the listener to stop at the first unusual construct; never escapes this module. */
 class Unusual extends Error {}
 
-export function parseYamlFast(text: string): Parsed | undefined {
+/** Thrown from the listener at the first key past MAX_KEYS_PER_MAPPING: the file is refused, not declined. */
+class TooManyKeys extends Error {
+  constructor(readonly offset: number) {
+    super(`a mapping of more than ${MAX_KEYS_PER_MAPPING} keys`);
+  }
+}
+
+/**
+ * The data and positions `parseYamlFull` gives, or undefined where it must decide. One failure
+ * is the fast path's own: a mapping of too many keys is refused here, at the same key as the
+ * `yaml` path refuses it, so that a hostile file is not parsed whole twice.
+ */
+export function parseYamlFast(text: string): Parsed | ParseFailure | undefined {
   // js-yaml drops a leading byte-order mark, which would shift every offset by one (parseYaml strips it).
   if (text.charCodeAt(0) === 0xfeff) return undefined;
   // Where each open node began, and where its children start on the stack of finished nodes.
@@ -59,9 +71,18 @@ export function parseYamlFast(text: string): Parsed | undefined {
         const first = firsts.pop()!;
         const children = first === done.length ? NONE : done.splice(first);
         done.push(closeNode(text, opens.pop()!, children, state.position, state.kind, state.result));
+        // Keys and values alternate among a mapping's children: this one is key MAX + 1.
+        const open = firsts.length - 1;
+        if (open >= 0 && done.length - firsts[open]! === 2 * MAX_KEYS_PER_MAPPING + 1 && isMapping(text, opens[open]!)) {
+          throw new TooManyKeys(done[done.length - 1]!.start);
+        }
       },
     });
   } catch (e) {
+    if (e instanceof TooManyKeys) {
+      const at = linePosition(lineStartsOf(text), e.offset);
+      return { ok: false, code: 'TOO_MANY_KEYS', detail: e.message, line: at.line, column: at.col, values: { limit: MAX_KEYS_PER_MAPPING } };
+    }
     if (process.env.RURAL_AUDIT_DEBUG_FAST) process.stderr.write(`fast path declined: ${(e as Error).message}\n`);
     return undefined;
   }
@@ -77,6 +98,15 @@ export function parseYamlFast(text: string): Parsed | undefined {
 }
 
 const NONE: Node[] = [];
+
+/** Whether the collection js-yaml opened at `open` is a mapping: not a list (`- `, `[`). */
+function isMapping(text: string, open: number): boolean {
+  const start = skipToContent(text, open);
+  const c = text.charCodeAt(start);
+  if (c === 0x5b) return false;
+  const next = text.charCodeAt(start + 1);
+  return !(c === 0x2d && (WS(next) || EOL(next) || Number.isNaN(next)));
+}
 const INDENTED_COMMENT = /^[ \t]+#/m;
 
 const WS = (c: number) => c === 0x20 || c === 0x09;
@@ -272,16 +302,20 @@ class FastLocator implements Locator {
   }
 
   private linePos(offset: number): { line: number; col: number } {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+    return linePosition((this.lineStarts ??= lineStartsOf(this.text)), offset);
   }
+}
+
+/** Line and column (from 1) of an offset, by binary search in the line starts. */
+function linePosition(starts: number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo]! + 1 };
 }
 
 function lineStartsOf(text: string): number[] {

@@ -27,6 +27,12 @@ export const MAX_DEPTH = 100;
 export const MAX_ALIAS_EXPANSION = 100_000;
 /** Longest key, in UTF-16 code units: the YAML library's limit for implicit keys, applied to every key (quoted, flow, explicit). */
 export const MAX_KEY_LENGTH = 1024;
+/**
+ * Most keys in one mapping. The plan format's largest mapping has a few dozen fields and a
+ * config's `rules:` one per rule; a 5 MiB file of 445,000 unknown keys once took 12 s and 680 MB
+ * to audit (docs/performance.md). Refused while parsing, at the first key past the limit.
+ */
+export const MAX_KEYS_PER_MAPPING = 10_000;
 
 /** Codes of our own, beside the YAML library's. */
-export type OwnParseCode = 'TOO_DEEP' | 'ALIAS_LIMIT' | 'ALIAS_CYCLE' | 'UNKNOWN_ALIAS' | 'NON_SCALAR_KEY' | 'UNSUPPORTED_TAG' | 'MULTIPLE_DOCS';
+export type OwnParseCode = 'TOO_DEEP' | 'TOO_MANY_KEYS' | 'ALIAS_LIMIT' | 'ALIAS_CYCLE' | 'UNKNOWN_ALIAS' | 'NON_SCALAR_KEY' | 'UNSUPPORTED_TAG' | 'MULTIPLE_DOCS';

@@ -15,6 +15,7 @@ import { FUNCTIONS } from '../../src/engine/functions/index.js';
 import { discoverPlans } from '../../src/plan/discover.js';
 import { INPUT_ERROR_MESSAGES, type InputError, type InputErrorCode } from '../../src/plan/input-error.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument, parseDocumentBytes } from '../../src/plan/load.js';
+import { MAX_KEYS_PER_MAPPING } from '../../src/plan/parse.js';
 import { loadWaiversFile } from '../../src/waivers/file.js';
 import { catalog } from '../helpers/audit.js';
 import { tmpTree } from '../helpers/tmp.js';
@@ -79,6 +80,7 @@ const PRODUCERS: Record<InputErrorCode, Producer> = {
     return parsed(s);
   },
   'too-deep': () => parsed(`a: ${'['.repeat(500)}${']'.repeat(500)}\n`),
+  'too-many-keys': () => parsed(Array.from({ length: MAX_KEYS_PER_MAPPING + 1 }, (_, i) => `k${i}: 1\n`).join('')),
   'multiple-documents': () => parsed('a: 1\n---\nb: 2\n'),
   'yaml-syntax': () => parsed('a: |x\n  b\n'),
   empty: () => parsed('# nothing yet\n'),

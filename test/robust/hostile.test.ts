@@ -10,12 +10,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/engine/limits.js';
 import { discoverPlans, MAX_WALKED_ENTRIES } from '../../src/plan/discover.js';
+import { MAX_KEYS_PER_MAPPING } from '../../src/plan/parse.js';
 import { inputErrorLine } from '../../src/report/text.js';
 import { BIN } from '../helpers/cli.js';
 import { tmpTree } from '../helpers/tmp.js';
 
 const HANG_GUARD_MS = 60_000;
 const ALIGNED = readFileSync('examples/aligned.yaml', 'utf8');
+const ALIGNED_TOP_LEVEL_KEYS = ALIGNED.match(/^[a-z_]+:/gm)!.length;
 
 function run(cwd: string, args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: HANG_GUARD_MS, env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 28 });
@@ -55,7 +57,8 @@ describe('hostile repositories: output proportional to input', () => {
   });
 
   it('three plans of unknown keys in one run give a capped report, never an internal error', () => {
-    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: 1`).join('\n');
+    // Just under the limit of keys per mapping (the county already has a few).
+    const keys = Array.from({ length: MAX_KEYS_PER_MAPPING - 100 }, (_, i) => `  k${i}: 1`).join('\n');
     const plan = ALIGNED.replace(/^county:\n/m, `county:\n${keys}\n`);
     const dir = tmpTree({ 'a.yaml': plan, 'b.yaml': plan, 'c.yaml': plan });
     const r = run(dir, ['check', '.', '--format', 'json', '--lang', 'en']);
@@ -63,6 +66,31 @@ describe('hostile repositories: output proportional to input', () => {
     expect(r.code).toBe(1);
     const files = json(r.stdout).files;
     expect(files.map((f) => f.findings.filter((x) => x.ruleId === 'plan-schema').length)).toEqual([21, 21, 21]);
+  });
+
+  it('a mapping of more keys than the limit is one error line at the first key past it; the other plans are audited', () => {
+    const keys = Array.from({ length: 200_000 }, (_, i) => `zz${i}: 1`).join('\n');
+    const dir = tmpTree({ 'a.yaml': `${ALIGNED}\n${keys}\n`, 'b.yaml': ALIGNED });
+    const r = run(dir, ['check', '.', '--format', 'json', '--lang', 'en', '--output', 'report.json']);
+    expect(r.code).toBe(2);
+    const line = ALIGNED.split('\n').length + 1 + MAX_KEYS_PER_MAPPING - ALIGNED_TOP_LEVEL_KEYS;
+    expect(r.stderr).toBe(`a.yaml:${line}:1: error: more than ${MAX_KEYS_PER_MAPPING} keys in one mapping (from here on): the largest mapping of the plan format has a few dozen fields\n`);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { files: { file: string; error?: { code: string; line: number }; findings: unknown[] }[] };
+    expect(report.files.map((f) => [f.file, f.error?.code ?? 'audited'])).toEqual([
+      ['a.yaml', 'too-many-keys'],
+      ['b.yaml', 'audited'],
+    ]);
+  });
+
+  it('unknown keys in many mappings, each under the limit, get 20 each and one gap with the count', () => {
+    const village = /^ {2}- name: [\s\S]*?(?=^ {2}- )/m.exec(ALIGNED)![0];
+    const keys = Array.from({ length: 2_000 }, (_, i) => `    zz${i}: 1\n`).join('');
+    const dir = tmpTree({ 'plan.yaml': ALIGNED.replace(/^villages:\n/m, `villages:\n${`${village}${keys}`.repeat(10)}`) });
+    const r = run(dir, ['check', 'plan.yaml', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const more = json(r.stdout).files[0]!.findings.filter((f) => f.ruleId === 'plan-schema' && /more unknown keys/.test(f.message));
+    expect(more).toHaveLength(10);
+    expect(more[0]!.message).toBe(`villages[0] has ${2_000 - LIMITS.unknownKeysPerMapping} more unknown keys, not listed one by one (at most ${LIMITS.unknownKeysPerMapping} per mapping): the plan format has no such fields; check the spelling`);
   });
 
   it('gaps per rule are capped with an "and N more" gap where the first one not listed is', () => {
@@ -165,9 +193,10 @@ describe('hostile repositories: paths as users write them', () => {
 
 describe('hostile repositories: signals', () => {
   it('Ctrl-C inside one large plan ends the run without waiting for the plan, and leaves no file', async () => {
-    const keys = Array.from({ length: 150_000 }, (_, i) => `zz${i}: 1`).join('\n');
-    const dir = tmpTree({ 'plan.yaml': `${ALIGNED}\n${keys}\n` });
-    const child = spawn(process.execPath, [BIN, 'check', 'plan.yaml', '--format', 'json', '--output', 'report.json'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+    // 16 MiB of villages: seconds of parsing and auditing on any machine (the villages repeat).
+    const villages = /^villages:\n([\s\S]*?)(?=^\S)/m.exec(ALIGNED)![1]!;
+    const dir = tmpTree({ 'plan.yaml': ALIGNED.replace(/^villages:\n/m, `villages:\n${villages.repeat(Math.ceil((16 << 20) / villages.length))}`) });
+    const child = spawn(process.execPath, [BIN, 'check', 'plan.yaml', '--max-file-size', '32M', '--format', 'json', '--output', 'report.json'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // Interrupt once the plan is being read (the CLI has started), long before it is audited.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIAS_EXPANSION, MAX_DEPTH, parseYaml, type ParseFailure, type Parsed } from '../../src/plan/parse.js';
+import { MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_KEYS_PER_MAPPING, parseYaml, parseYamlFull, type ParseFailure, type Parsed } from '../../src/plan/parse.js';
+import { parseYamlFast } from '../../src/plan/parseFast.js';
 import { yamlInputError } from '../../src/plan/input-error.js';
 
 const fails = (text: string): ParseFailure => {
@@ -106,6 +107,36 @@ describe('resource attacks', () => {
   it('refuses nesting fifty thousand deep', () => {
     expect(fails(`a: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`).code).toBe('TOO_DEEP');
     expect(fails(`${'- '.repeat(50_000)}x\n`).code).toBe('TOO_DEEP');
+  });
+
+  const keys = (n: number, indent = '') => Array.from({ length: n }, (_, i) => `${indent}k${i}: ${i}\n`).join('');
+  /** Line and column of the key `k<limit>`: the first one past the limit in every case below. */
+  const firstPast = (text: string) => {
+    const offset = text.search(new RegExp(`(?<=^|[ {])k${MAX_KEYS_PER_MAPPING}:`, 'm'));
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return { line: text.slice(0, offset).split('\n').length, column: offset - lineStart + 1 };
+  };
+  it.each([
+    ['a block mapping', (n: number) => `a: 1\nb:\n${keys(n, '  ')}`],
+    ['a block mapping in CRLF', (n: number) => keys(n).replace(/\n/g, '\r\n')],
+    ['a flow mapping', (n: number) => `a: {${Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join(', ')}}\n`],
+  ])('refuses %s of more keys than the limit at the first key past it, on both parse paths', (_what, make) => {
+    expect(parseYaml(make(MAX_KEYS_PER_MAPPING)).ok).toBe(true);
+    const text = make(MAX_KEYS_PER_MAPPING + 1);
+    const fast = parseYamlFast(text);
+    const full = parseYamlFull(text);
+    expect(fast).toEqual(full);
+    expect(full).toMatchObject({ ok: false, code: 'TOO_MANY_KEYS', ...firstPast(text) });
+    const e = codeOf(text);
+    expect(e.code).toBe('too-many-keys');
+    expect(e.values.limit).toBe(MAX_KEYS_PER_MAPPING);
+  });
+
+  it('takes a list of more items than the limit of keys per mapping, and mappings of keys that start with a dash', () => {
+    const items = Array.from({ length: MAX_KEYS_PER_MAPPING * 2 + 5 }, (_, i) => `  - {code: ${i}}\n`).join('');
+    expect((parses(`villages:\n${items}`).data as { villages: unknown[] }).villages).toHaveLength(MAX_KEYS_PER_MAPPING * 2 + 5);
+    expect(parses(`-x: 1\n${keys(MAX_KEYS_PER_MAPPING - 1)}`).ok).toBe(true);
+    expect(fails(`-x: 1\n${keys(MAX_KEYS_PER_MAPPING)}`)).toMatchObject({ code: 'TOO_MANY_KEYS', line: MAX_KEYS_PER_MAPPING + 1, column: 1 });
   });
 
   it('reads a line of a million characters', () => {

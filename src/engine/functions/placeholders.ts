@@ -13,15 +13,36 @@ export default defineFunction<Record<string, never>>({
   optionsSchema: { type: 'object', additionalProperties: false },
   check(target, _options, ctx) {
     const gaps: Gap<never>[] = [];
-    const walk = (value: unknown, path: Path): void => {
+    // One path, grown and shrunk as the walk goes, copied only for a placeholder found: a copy
+    // per value made a mapping of 445,000 keys take seconds.
+    const path: (string | number)[] = [...ctx.path];
+    const walk = (value: unknown): void => {
       if (isPlaceholder(value)) {
-        // The field's own name; for a list item, the list's.
-        const field = [...path].reverse().find((s): s is string => typeof s === 'string') ?? 'document';
-        gaps.push({ path, values: { actual: value, expected: term('filled'), field: term(field) } });
-      } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-      else if (isRecord(value)) for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+        gaps.push({ path: [...path], values: { actual: value, expected: term('filled'), field: term(fieldOf(path)) } });
+      } else if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          walk(value[i]);
+          path.pop();
+        }
+      } else if (isRecord(value)) {
+        for (const k of Object.keys(value)) {
+          path.push(k);
+          walk(value[k]);
+          path.pop();
+        }
+      }
     };
-    walk(target, ctx.path);
+    walk(target);
     return gaps;
   },
 });
+
+/** The field's own name; for a list item, the list's. */
+function fieldOf(path: Path): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const seg = path[i];
+    if (typeof seg === 'string') return seg;
+  }
+  return 'document';
+}

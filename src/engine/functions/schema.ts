@@ -1,9 +1,12 @@
 import type { Gap } from '../gap.js';
-import { schemaErrorGap } from './schemaErrorGap.js';
+import { schemaErrorGap, unlistedKeysGap } from './schemaErrorGap.js';
 import { declaredSchemaGap, SCHEMA_MESSAGES, schemaMessageIds, type SchemaMessageId } from './schemaMessages.js';
 import { defineFunction } from './types.js';
 
-/** The node conforms to a JSON Schema written in the rule; one gap per violation, at the violating node. */
+/**
+ * The node conforms to a JSON Schema written in the rule; one gap per violation, at the violating
+ * node (unknown keys past the limit of a mapping: one gap with their count, as plan-schema gives).
+ */
 export default defineFunction<{ schema: object }, SchemaMessageId>({
   name: 'schema',
   summary:
@@ -19,6 +22,6 @@ export default defineFunction<{ schema: object }, SchemaMessageId>({
   },
   check(target, { schema }, ctx): Gap<SchemaMessageId>[] {
     if (target === undefined) return [];
-    return ctx.schemaErrors(schema, target).map((e) => declaredSchemaGap(schemaErrorGap(e, ctx.path)));
+    return ctx.schemaErrors(schema, target).map((e) => (e.unlisted === undefined ? declaredSchemaGap(schemaErrorGap(e, ctx.path)) : unlistedKeysGap(e, ctx.path)));
   },
 });

@@ -1,5 +1,6 @@
 import { coded, term, type Gap, type Value } from '../gap.js';
 import type { Path } from '../../plan/path.js';
+import { LIMITS } from '../limits.js';
 import { shown } from './shown.js';
 import type { SchemaError } from './types.js';
 
@@ -63,6 +64,16 @@ export function schemaErrorGap(e: SchemaError, base: Path): Gap {
       values.expected = p.limit !== undefined ? String(p.limit) : e.keyword;
   }
   return { path, messageId: e.keyword, values };
+}
+
+/** The unknown keys of one mapping past the limit, as one gap at the mapping with their count. */
+export function unlistedKeysGap(e: SchemaError, base: Path): Gap<'additionalPropertiesMore'> {
+  const count = e.unlisted ?? 0;
+  return {
+    path: [...base, ...e.path],
+    messageId: 'additionalPropertiesMore',
+    values: { count, limit: LIMITS.unknownKeysPerMapping, actual: count, expected: term('known-key') },
+  };
 }
 
 function jsonType(v: unknown): string {

@@ -7,6 +7,7 @@ import type { Gap } from '../gap.js';
 export const SCHEMA_MESSAGES = {
   required: 'a required field is missing (`missing`: its name)',
   additionalProperties: 'a key the schema does not know',
+  additionalPropertiesMore: 'more unknown keys in one mapping than are listed one by one (`count` more)',
   type: 'a value of the wrong type',
   amountText: 'a number written as an amount in words (`12.5万`, `60,000元`); `expected` is the number of yuan',
   booleanText: 'a yes/no written as text (`是`, `有`) where true or false belongs',
@@ -59,7 +60,7 @@ export function schemaMessageIds(schema: unknown): SchemaMessageId[] {
         ids.add('maximum');
         if (value === 1) ids.add('percentage');
       } else if (key === 'additionalProperties') {
-        if (value !== true) ids.add('additionalProperties');
+        if (value !== true) ids.add('additionalProperties').add('additionalPropertiesMore');
       } else if (key === 'required') {
         if (Array.isArray(value) && value.length > 0) ids.add('required');
       } else if (isSchemaMessageId(key)) ids.add(key);

@@ -6,6 +6,8 @@ export interface SchemaError {
   path: Path;
   keyword: string;
   params: Record<string, unknown>;
+  /** On the first unknown key past the limit of one mapping: how many are past it, this one included. */
+  unlisted?: number;
 }
 
 export interface CheckContext {
