@@ -5,7 +5,7 @@ import { exitCode, type AuditResult, type FileResult } from '../audit/result.js'
 import { ruleSet } from '../audit/run.js';
 import type { AuditSettings } from '../audit/settings.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
-import { cmp, type Finding } from '../engine/finding.js';
+import { buildFinding, cmp, type Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
 import { FORMATS } from '../report/index.js';
 import { JSON_REPORT_VERSION, type JsonFinding, type JsonReport } from '../report/json.js';
@@ -136,25 +136,5 @@ export function mergeReports(reports: JsonReport[], names: string[], settings: A
 
 function toFinding(x: JsonFinding, file: string): Finding {
   // Only the report's language is known; formats are asked for that language alone (runMerge).
-  const message = { zh: x.message, en: x.message };
-  return {
-    ruleId: x.ruleId,
-    severity: x.severity,
-    area: x.area,
-    file,
-    path: x.path,
-    line: x.line,
-    column: x.column,
-    endLine: x.endLine,
-    endColumn: x.endColumn,
-    exact: x.exact,
-    message,
-    clauses: x.clauses,
-    ...(x.actual === undefined ? {} : { actual: x.actual }),
-    ...(x.expected === undefined ? {} : { expected: x.expected }),
-    related: x.related,
-    fingerprint: x.fingerprint,
-    ...(x.waiver ? { waiver: x.waiver } : {}),
-    ...(x.owner ? { owner: x.owner } : {}),
-  };
+  return buildFinding({ ...x, file, message: { zh: x.message, en: x.message } });
 }

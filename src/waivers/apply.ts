@@ -1,6 +1,5 @@
 import type { Rule } from '../catalog/types.js';
-import { fingerprint } from '../engine/audit.js';
-import { compareFindings, type Finding } from '../engine/finding.js';
+import { buildFinding, compareFindings, fingerprint, type Finding } from '../engine/finding.js';
 import { childOf, valueAt } from '../engine/select.js';
 import type { InputError } from '../plan/input-error.js';
 import type { LoadedDocument } from '../plan/load.js';
@@ -130,7 +129,7 @@ function metaFinding(rule: Rule, w: Waiver, doc: LoadedDocument, gap: Finding | 
     expires: w.expires,
     source: sourceOf(w),
   });
-  return {
+  return buildFinding({
     ruleId: rule.id,
     severity: rule.severity,
     area: rule.area,
@@ -142,11 +141,10 @@ function metaFinding(rule: Rule, w: Waiver, doc: LoadedDocument, gap: Finding | 
     endColumn: at.endColumn,
     exact: at.exact,
     message: { zh: fillTemplate(rule.message.zh, values('zh')), en: fillTemplate(rule.message.en, values('en')) },
-    clauses: [],
+    clauses: rule.source.clauses,
     expected: w.expires,
-    related: [],
     fingerprint: fingerprint(rule.id, doc.file, `${w.rule}\0${w.target ?? ''}\0${w.expires}`),
-  };
+  });
 }
 
 /** The plan path of a waiver written in the plan, found by its position. */
