@@ -5,6 +5,7 @@ import type { InputError } from '../plan/input-error.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { fillTemplate } from '../plan/interpolate.js';
 import { formatPath, parsePath, type Path } from '../plan/path.js';
+import { say } from '../plan/words.js';
 
 export { parsePath };
 import { WAIVER_EXPIRED, WAIVER_UNUSED } from './rules.js';
@@ -125,7 +126,7 @@ function metaFinding(rule: Rule, w: Waiver, doc: LoadedDocument, gap: Finding | 
   const at = inPlan ? { line: w.line, column: w.column, endLine: w.line, endColumn: w.column, exact: true } : gap ?? { line: 1, column: 1, endLine: 1, endColumn: 1, exact: false };
   const values = (lang: 'zh' | 'en') => ({
     rule: w.rule,
-    target: w.target === undefined ? '' : lang === 'zh' ? `（对象 ${w.target}）` : ` (target ${w.target})`,
+    target: w.target === undefined ? '' : say(lang, 'waivers.target', { target: w.target }),
     expires: w.expires,
     source: sourceOf(w),
   });
