@@ -24,7 +24,7 @@ export { PLACEHOLDER, isPlaceholder } from './plan/placeholder.js';
 export { VERSION } from './version.js';
 export type { AuditOptions, PlanSource } from './audit/run.js';
 export type { AuditSettings, SettingsFiles } from './audit/settings.js';
-export type { AuditResult, FileResult, Notice, NoticeCode } from './audit/result.js';
+export type { AuditResult, FileResult, Notice, NoticeCode, ShardRun } from './audit/result.js';
 export type { Config, ConfigOptions } from './config/load.js';
 export type { WaiversFile } from './waivers/apply.js';
 export type { Waiver } from './waivers/waiver.js';

@@ -41,6 +41,19 @@ export interface AuditResult {
   baseline?: { file: string; known: number; fixed: number };
   /** Things worth telling whoever runs the audit that are neither gaps nor errors (see src/audit/notices.ts). */
   notices?: Notice[];
+  /** Set by `rural-audit merge` alone: the shard reports it combined and the rules each ran. */
+  shards?: ShardRun[];
+}
+
+/** One shard report in a merged result (docs/json-report.md, "Merging the reports of shards"). */
+export interface ShardRun {
+  /** The report as `merge` was given it. */
+  report: string;
+  files: number;
+  /** The rural-audit version whose built-in catalog the shard ran. */
+  catalog: string;
+  /** How many built-in catalog rules it ran; the waivers' own rules and the config's custom rules it ran, by id. */
+  rules: { builtin: number; meta: string[]; custom: string[] };
 }
 
 export type NoticeCode = 'example-profile' | 'ignored-by-config' | 'baseline-applied' | 'baseline-written' | 'baseline-not-written';

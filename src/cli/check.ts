@@ -8,6 +8,7 @@ import { exitCode, type AuditResult } from '../audit/result.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
 import { ENCODINGS, normaliseEncoding } from '../plan/decode.js';
 import { parseByteSize } from '../plan/load.js';
+import { say } from '../plan/words.js';
 import { FORMATS, type ReportOutput } from '../report/index.js';
 import { problemLines, sanitizeLine } from '../report/text.js';
 import { OutputError, printReport, refuseBinaryOnTerminal, terminalWidth, wantsColor, writeReport } from './output.js';
@@ -155,9 +156,7 @@ async function emitReports(full: AuditResult, outputs: OutputSpec[], opts: Optio
   const code = exitCode(full, opts.failOn);
   const tooMany = maxWarnings !== undefined && code === 0 && openWarnings(full) > maxWarnings;
   if (tooMany) {
-    process.stderr.write(
-      opts.lang === 'zh' ? `警告 ${openWarnings(full)} 个，超过 --max-warnings ${maxWarnings}\n` : `${openWarnings(full)} warning(s), more than --max-warnings ${maxWarnings}\n`,
-    );
+    process.stderr.write(`${say(opts.lang, 'check.maxWarnings', { count: openWarnings(full), max: maxWarnings })}\n`);
   }
   if (opts.writeBaseline !== undefined && code === 1) return 0;
   return tooMany ? 1 : code;

@@ -1,17 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { exitCode, type AuditResult, type FileResult } from '../audit/result.js';
+import { exitCode, type AuditResult, type FileResult, type ShardRun } from '../audit/result.js';
 import { ruleSet } from '../audit/run.js';
 import type { AuditSettings } from '../audit/settings.js';
+import { loadBuiltinCatalog } from '../catalog/builtin.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../catalog/types.js';
-import { cmp, type Finding } from '../engine/finding.js';
+import { buildFinding, cmp, type Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
 import { FORMATS } from '../report/index.js';
 import { JSON_REPORT_VERSION, type JsonFinding, type JsonReport } from '../report/json.js';
 import { inputErrorLine } from '../report/text.js';
 import { printReport, refuseBinaryOnTerminal, terminalWidth, wantsColor, writeReport } from './output.js';
 import { configFrom, type SettingsOptions } from './settings.js';
+import { WAIVER_RULES } from '../waivers/rules.js';
 import { UsageError } from './usage.js';
 
 interface MergeOptions {
@@ -101,6 +103,20 @@ export function mergeReports(reports: JsonReport[], names: string[], settings: A
     if (r.lang !== first.lang) throw new UsageError(`${name}: written with --lang ${r.lang}, the others with --lang ${first.lang}`);
   });
   const { unknown, rules, manual, areas, terms } = ruleSet(settings, reports.flatMap((r) => r.rules));
+  const builtin = new Set(loadBuiltinCatalog().rules.map((r) => r.id));
+  const meta = new Set(WAIVER_RULES.map((r) => r.id));
+  const shards = reports.map((r, i): ShardRun => ({
+    report: names[i] ?? `report ${i + 1}`,
+    files: r.files.length,
+    catalog: r.tool.version,
+    rules: {
+      builtin: r.rules.filter((id) => builtin.has(id)).length,
+      meta: r.rules.filter((id) => meta.has(id)),
+      custom: r.rules.filter((id) => !builtin.has(id) && !meta.has(id)),
+    },
+  }));
+  // Listed by name, not in the order given: the merged report is the same whatever that order.
+  shards.sort((a, b) => cmp(a.report, b.report));
   if (unknown.length > 0) {
     throw new UsageError(`the reports name the rule ${unknown[0]}, which neither the catalog nor the config here has (merge where the shards ran, or pass their --config)`);
   }
@@ -131,30 +147,10 @@ export function mergeReports(reports: JsonReport[], names: string[], settings: A
       known.add(key);
     }
   }
-  return { tool: first.tool, asOf: first.asOf!, files, errors, rules, manual, areas, terms };
+  return { tool: first.tool, asOf: first.asOf!, files, errors, rules, manual, areas, terms, shards };
 }
 
 function toFinding(x: JsonFinding, file: string): Finding {
   // Only the report's language is known; formats are asked for that language alone (runMerge).
-  const message = { zh: x.message, en: x.message };
-  return {
-    ruleId: x.ruleId,
-    severity: x.severity,
-    area: x.area,
-    file,
-    path: x.path,
-    line: x.line,
-    column: x.column,
-    endLine: x.endLine,
-    endColumn: x.endColumn,
-    exact: x.exact,
-    message,
-    clauses: x.clauses,
-    ...(x.actual === undefined ? {} : { actual: x.actual }),
-    ...(x.expected === undefined ? {} : { expected: x.expected }),
-    related: x.related,
-    fingerprint: x.fingerprint,
-    ...(x.waiver ? { waiver: x.waiver } : {}),
-    ...(x.owner ? { owner: x.owner } : {}),
-  };
+  return buildFinding({ ...x, file, message: { zh: x.message, en: x.message } });
 }

@@ -9,6 +9,7 @@ import { coverageText } from '../docs/traceability.js';
 import { displayWidth, SEVERITY_LABEL } from '../report/text.js';
 import { registerRulesTest } from './rulesTest.js';
 import { UsageError } from './usage.js';
+import { say } from '../plan/words.js';
 
 const EXAMPLES = `
 Examples:
@@ -71,7 +72,7 @@ export function listRules(lang: Lang, format: string): string {
     return `${JSON.stringify(rows, null, 2)}\n`;
   }
   const areaTitle = new Map(catalog.areas.map((a) => [a.id, a.title[lang]]));
-  const head = lang === 'zh' ? ['规则', '级别', '领域', '条款', '标题'] : ['Rule', 'Severity', 'Area', 'Clauses', 'Title'];
+  const head = (['rules.headRule', 'rules.headSeverity', 'rules.headArea', 'rules.headClauses', 'rules.headTitle'] as const).map((k) => say(lang, k));
   // The id column fits the longest id: ids are what users copy into `rules show` and waivers.
   const idWidth = Math.max(...rules.map((r) => r.id.length)) + 2;
   // Chinese area names cannot wrap at a space: the column fits the widest one.
@@ -80,7 +81,7 @@ export function listRules(lang: Lang, format: string): string {
   for (const r of rules) {
     t.push([r.id, SEVERITY_LABEL[r.severity][lang], areaTitle.get(r.area) ?? r.area, r.source.clauses.join(', ') || '—', r.title[lang]]);
   }
-  return `${t.toString()}\n${lang === 'zh' ? `共 ${rules.length} 条规则` : `${rules.length} rules`}\n`;
+  return `${t.toString()}\n${say(lang, 'rulesCount', { count: rules.length })}\n`;
 }
 
 export function coverage(lang: Lang, format: string, catalog: Catalog = loadCatalog()): string {

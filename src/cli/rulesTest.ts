@@ -7,6 +7,7 @@ import { auditDocument, compileCatalog } from '../engine/audit.js';
 import type { InputError } from '../plan/input-error.js';
 import { displayPath } from '../plan/discover.js';
 import { isInputError, parseDocumentBytes } from '../plan/load.js';
+import { sayIn } from '../plan/words.js';
 import { inputErrorLine, sanitize } from '../report/text.js';
 import { UsageError } from './usage.js';
 
@@ -93,7 +94,7 @@ export function runRulesTest(dir: string, lang: Lang): number {
   const catalog = { ...builtin, rules: [...builtin.rules, ...custom] };
   const compiled = compileCatalog(catalog);
   const known = new Set(catalog.rules.map((r) => r.id));
-  const zh = lang === 'zh';
+  const w = sayIn(lang);
   const out: string[] = [];
   let failed = 0;
   let checked = 0;
@@ -108,13 +109,13 @@ export function runRulesTest(dir: string, lang: Lang): number {
       checked++;
       const doc = parseDocumentBytes(Buffer.from(text, 'utf8'), `${rule.definedIn} (${rule.id} examples.${kind})`);
       const hits = isInputError(doc) ? undefined : auditDocument(doc, only);
-      if (!hits) problems.push(zh ? `examples.${kind} 不是有效的 YAML` : `examples.${kind} is not valid YAML`);
-      else if (kind === 'pass' && hits.length > 0) problems.push(zh ? `examples.pass 不应触发，但触发：${hits[0]!.message.zh}` : `examples.pass should not trigger it, but did: ${hits[0]!.message.en}`);
-      else if (kind === 'fail' && hits.length === 0) problems.push(zh ? 'examples.fail 应触发，但未触发' : 'examples.fail should trigger it, but did not');
+      if (!hits) problems.push(w('rulesTest.notYaml', { kind }));
+      else if (kind === 'pass' && hits.length > 0) problems.push(w('rulesTest.passTriggered', { message: hits[0]!.message[lang] }));
+      else if (kind === 'fail' && hits.length === 0) problems.push(w('rulesTest.failSilent'));
     }
     if (!rule.examples?.pass && !rule.examples?.fail) continue;
     failed += problems.length;
-    out.push(`${problems.length === 0 ? '✓' : '✗'} ${rule.id} (${zh ? '规则示例' : 'rule examples'})`);
+    out.push(`${problems.length === 0 ? '✓' : '✗'} ${rule.id} (${w('rulesTest.examples')})`);
     for (const p of problems) out.push(`    ${sanitize(`${rule.definedIn}: ${p}`)}`);
   }
   const fixtures = hasFixtures ? fixturesIn(fixturesDir) : [];
@@ -137,22 +138,20 @@ export function runRulesTest(dir: string, lang: Lang): number {
       const where = `${file}:${mark.at}`;
       if (mark.kind === 'expect' && hits.length === 0) {
         const others = findings.filter((f) => f.ruleId === mark.rule).map((f) => `${f.line}:${f.column}`);
-        const got = others.length > 0 ? (zh ? `（实际位置 ${others.join('、')}）` : ` (it did at ${others.join(', ')})`) : '';
-        const at = mark.line === undefined ? '' : zh ? `在第 ${mark.line} 行` : ` on line ${mark.line}`;
-        problems.push(zh ? `${where}: 应触发 ${mark.rule}${at}，但未触发${got}` : `${where}: expected ${mark.rule} to trigger${at}; it did not${got}`);
+        const got = others.length > 0 ? w('rulesTest.itDidAt', { at: others.join(w('list.separator')) }) : '';
+        const at = mark.line === undefined ? '' : w('rulesTest.onLine', { line: mark.line });
+        problems.push(w('rulesTest.expected', { where, rule: mark.rule, at, got }));
       }
       if (mark.kind === 'expect-not' && hits.length > 0) {
         const h = hits[0]!;
-        problems.push(zh ? `${where}: 不应触发 ${mark.rule}，但在 ${h.line}:${h.column} 触发：${h.message.zh}` : `${where}: expected ${mark.rule} not to trigger; it did at ${h.line}:${h.column}: ${h.message.en}`);
+        problems.push(w('rulesTest.unexpected', { where, rule: mark.rule, at: `${h.line}:${h.column}`, message: h.message[lang] }));
       }
     }
     failed += problems.length;
     out.push(`${problems.length === 0 ? '✓' : '✗'} ${sanitize(file)}`);
     for (const p of problems) out.push(`    ${sanitize(p)}`);
   }
-  const summary = zh
-    ? `${fixtures.length} 个样例，${checked} 项预期：${failed} 项未满足${broken ? `，${broken} 个样例无效` : ''}`
-    : `${fixtures.length} fixture(s), ${checked} expectation(s): ${failed} failed${broken ? `, ${broken} invalid fixture(s)` : ''}`;
+  const summary = `${w('rulesTest.summary', { fixtures: fixtures.length, checked, failed })}${broken ? w('rulesTest.broken', { broken }) : ''}`;
   process.stdout.write(`${[...out, summary].join('\n')}\n`);
   if (broken > 0 || checked === 0) {
     if (checked === 0) process.stderr.write(`rural-audit: ${dir}: nothing to test: no rule examples and no fixtures/ plans with marks\n`);

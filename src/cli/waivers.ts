@@ -8,6 +8,7 @@ import type { InputError } from '../plan/input-error.js';
 import { discoverPlans } from '../plan/discover.js';
 import { isIgnored } from '../config/effective.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
+import { say } from '../plan/words.js';
 import { escapeJsonText, inputErrorLine, sanitize } from '../report/text.js';
 import { targetExists } from '../waivers/apply.js';
 import { daysLeft, EXPIRING_DAYS, readWaivers, sourceOf, stateOf, type Waiver, type WaiverState } from '../waivers/waiver.js';
@@ -117,20 +118,14 @@ const STATE = {
 };
 
 function table(rows: Row[], today: string, lang: Lang): string {
-  const head =
-    lang === 'zh'
-      ? ['状态', '到期日', '规则', '对象', '批准人', '理由', '位置']
-      : ['State', 'Expires', 'Rule', 'Target', 'Approved by', 'Justification', 'Where'];
+  const head = (['waivers.headState', 'waivers.headExpires', 'waivers.headRule', 'waivers.headTarget', 'waivers.headApprovedBy', 'waivers.headJustification', 'waivers.headWhere'] as const).map((k) => say(lang, k));
   const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [10, 12, 32, 16, 14, 30, 22] });
   for (const { waiver: w, state, daysLeft: left } of rows) {
-    const when = state === 'expired' ? '' : lang === 'zh' ? `（剩 ${left} 天）` : ` (${left} d)`;
+    const when = state === 'expired' ? '' : say(lang, 'waivers.daysLeft', { days: left });
     t.push([STATE[state][lang], `${w.expires}${when}`, w.rule, w.target ?? '—', w.approvedBy, w.justification, sourceOf(w)].map((c) => sanitize(String(c))));
   }
   const counts = { active: 0, expiring: 0, expired: 0 };
   for (const r of rows) counts[r.state]++;
-  const summary =
-    lang === 'zh'
-      ? `截至 ${today}：共 ${rows.length} 项豁免，有效 ${counts.active}，${EXPIRING_DAYS} 天内到期 ${counts.expiring}，已过期 ${counts.expired}`
-      : `as of ${today}: ${rows.length} waiver(s), ${counts.active} active, ${counts.expiring} expiring within ${EXPIRING_DAYS} days, ${counts.expired} expired`;
+  const summary = say(lang, 'waivers.summary', { today, count: rows.length, ...counts, days: EXPIRING_DAYS });
   return rows.length === 0 ? `${summary}\n` : `${t.toString()}\n${summary}\n`;
 }

@@ -4,6 +4,7 @@ import type { AuditSettings } from '../audit/settings.js';
 import type { AuditResult, FileResult } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
 import { displayPath, splitGlob } from '../plan/discover.js';
+import { say } from '../plan/words.js';
 import { inputErrorLine } from '../report/text.js';
 import { auditWithSettings, type SettingsOptions } from './settings.js';
 
@@ -65,7 +66,7 @@ export function watchPlans(
         }
         last = { ...last, files: files.sort(byFile) };
         process.stdout.write(CLEAR);
-        process.stderr.write(opts.lang === 'zh' ? `已重新审计 ${file}\n` : `re-audited ${file}\n`);
+        process.stderr.write(`${say(opts.lang, 'watch.reaudited', { file })}\n`);
         await report(last);
       } catch (e) {
         process.stderr.write(`${file}: ${(e as Error).message}\n`);
@@ -83,7 +84,7 @@ export function watchPlans(
     });
     watchers.push(w);
   }
-  process.stderr.write(opts.lang === 'zh' ? '监视中：保存规划即重新审计（Ctrl-C 退出）\n' : 'watching: saving a plan audits it again (Ctrl-C to stop)\n');
+  process.stderr.write(`${say(opts.lang, 'watch.watching')}\n`);
   // Never settles: the process ends on a signal (cli/main.ts).
   return new Promise<number>(() => undefined);
 }

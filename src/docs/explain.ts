@@ -2,6 +2,7 @@ import type { Catalog, Lang, Rule } from '../catalog/types.js';
 import { auditDocument, compileCatalog } from '../engine/audit.js';
 import { ANY_DAY, resolveRefs } from '../engine/refs.js';
 import { isInputError, parseDocumentBytes } from '../plan/load.js';
+import { otherLang, say } from '../plan/words.js';
 import { SEVERITY_LABEL } from '../report/text.js';
 import { outsideSourceLine, outsideSourcesOf, ruleParameters, sourceClauses, type Clause } from './source.js';
 
@@ -76,12 +77,12 @@ const indent = (text: string, by = '    '): string =>
 export function explainRule(rule: Rule, catalog: Catalog, lang: Lang, clauses: Clause[] = sourceClauses()): string {
   const t = L[lang];
   const area = catalog.areas.find((a) => a.id === rule.area);
-  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const other = otherLang(lang);
   const out: string[] = [];
   out.push(`${rule.id}  ${rule.title[lang]}`);
   out.push(`    ${rule.title[other]}`);
   out.push('');
-  out.push(`${t.severity}: ${SEVERITY_LABEL[rule.severity][lang]}${lang === 'zh' ? ` (${rule.severity})` : ''}`);
+  out.push(`${t.severity}: ${SEVERITY_LABEL[rule.severity][lang]}${say(lang, 'docs.severityCode', { severity: rule.severity })}`);
   out.push(`${t.area}: ${area ? area.title[lang] : rule.area} (${rule.area})`);
   out.push(`${t.clauses}: ${rule.source.clauses.join(', ') || t.none}`);
   out.push(`${t.quote}: “${rule.source.quote}”`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../catalog/load.js';
 import type { Catalog, Lang, ManualItem, OutsideSource, Rule } from '../catalog/types.js';
+import { say } from '../plan/words.js';
 
 export interface Clause {
   id: string;
@@ -65,7 +66,7 @@ export function outsideSourcesOf(rule: Rule, catalog: Catalog): OutsideSource[] 
 
 /** `中共中央、国务院《…》（2020-12-16）` — issuer, title and date on one line. */
 export function outsideSourceLine(s: OutsideSource, lang: Lang): string {
-  return lang === 'zh' ? `${s.title.zh}（${s.issuer.zh}，${s.date}）` : `${s.title.en} (${s.issuer.en}, ${s.date})`;
+  return say(lang, 'docs.outsideSource', { title: s.title[lang], issuer: s.issuer[lang], date: s.date });
 }
 
 export interface OutsideCoverage {

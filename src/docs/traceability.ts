@@ -2,6 +2,7 @@ import { loadCatalog } from '../catalog/load.js';
 import type { Catalog, Lang } from '../catalog/types.js';
 import { SEVERITY_LABEL } from '../report/text.js';
 import { clauseCoverage, outsideCoverage, outsideSourceLine, type ClauseCoverage } from './source.js';
+import { say } from '../plan/words.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -62,17 +63,17 @@ export function coverageText(catalog: Catalog, lang: Lang, rows: ClauseCoverage[
   const out: string[] = [];
   const width = Math.max(...rows.map((r) => r.id.length));
   for (const r of rows) {
-    const status = r.rules.length ? (lang === 'zh' ? `${r.rules.length} 条规则` : `${r.rules.length} rule(s)`) : lang === 'zh' ? '仅人工审查' : 'manual only';
+    const status = r.rules.length ? say(lang, 'docs.ruleCount', { count: r.rules.length }) : say(lang, 'docs.manualOnly');
     out.push(`${r.id.padEnd(width)}  ${status}  ${r.text.length > 40 ? `${r.text.slice(0, 40)}…` : r.text}`);
     for (const x of r.rules) out.push(`${' '.repeat(width)}    ${x.id} [${SEVERITY_LABEL[x.severity][lang]}] ${x.title[lang]}`);
-    for (const m of r.manual) out.push(`${' '.repeat(width)}    ${lang === 'zh' ? '人工审查' : 'manual'}: ${m.id} — ${m.reason[lang]}`);
+    for (const m of r.manual) out.push(`${' '.repeat(width)}    ${say(lang, 'docs.manual')}: ${m.id} — ${m.reason[lang]}`);
   }
   const outside = outsideCoverage(catalog);
   if (outside.length) {
-    out.push('', lang === 'zh' ? '外部来源（不是来源文件的条款）：' : 'Outside sources (not clauses of the source document):');
+    out.push('', say(lang, 'docs.outsideSources'));
     for (const o of outside) {
       out.push(`  ${o.source.id}  ${outsideSourceLine(o.source, lang)}`);
-      const users = [...o.parameters.map((p) => (lang === 'zh' ? `参数 ${p}` : `parameter ${p}`)), ...o.rules.map((r) => r.id)];
+      const users = [...o.parameters.map((p) => say(lang, 'docs.parameter', { name: p })), ...o.rules.map((r) => r.id)];
       if (users.length) out.push(`      ${users.join(', ')}`);
     }
   }
@@ -80,10 +81,7 @@ export function coverageText(catalog: Catalog, lang: Lang, rows: ClauseCoverage[
   const manualOnly = rows.filter((r) => r.rules.length === 0 && r.manual.length > 0).length;
   const uncovered = rows.filter((r) => r.rules.length === 0 && r.manual.length === 0);
   out.push('');
-  out.push(
-    lang === 'zh'
-      ? `共 ${rows.length} 条条款：${enforced} 条由规则检查，${manualOnly} 条仅人工审查，${uncovered.length} 条未覆盖${uncovered.length ? `：${uncovered.map((u) => u.id).join('、')}` : ''}`
-      : `${rows.length} clauses: ${enforced} enforced by rules, ${manualOnly} manual review only, ${uncovered.length} uncovered${uncovered.length ? `: ${uncovered.map((u) => u.id).join(', ')}` : ''}`,
-  );
+  const ids = uncovered.map((u) => u.id).join(say(lang, 'list.separator'));
+  out.push(`${say(lang, 'docs.coverage', { count: rows.length, enforced, manual: manualOnly, uncovered: uncovered.length })}${uncovered.length ? say(lang, 'docs.uncoveredList', { ids }) : ''}`);
   return `${out.join('\n')}\n`;
 }

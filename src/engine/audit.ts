@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Bilingual, Catalog, Rule, Severity } from '../catalog/types.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { formatPath, type Path } from '../plan/path.js';
 import { isPlaceholder } from '../plan/placeholder.js';
-import { compareFindings, type Finding } from './finding.js';
+import { buildFinding, compareFindings, fingerprint, type Finding } from './finding.js';
 import { dayNumber } from './functions/date.js';
 import { FUNCTIONS } from './functions/index.js';
 import type { CheckFunction, SchemaError } from './functions/types.js';
@@ -188,7 +187,7 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
 function moreFinding(first: Finding, kind: 'rule' | 'file', count: number, title: Rule['title']): Finding {
   const limit = kind === 'rule' ? LIMITS.findingsPerRule : LIMITS.findingsPerFile;
   const words = (lang: 'zh' | 'en') => fillMessage(MORE_MESSAGES[kind][lang], { title: title[lang], count, limit }, lang, {});
-  return {
+  return buildFinding({
     ...first,
     message: { zh: words('zh'), en: words('en') },
     actual: count,
@@ -196,7 +195,7 @@ function moreFinding(first: Finding, kind: 'rule' | 'file', count: number, title
     related: [],
     fingerprint: fingerprint(first.ruleId, first.file, `more-${kind}`),
     omitted: count,
-  };
+  });
 }
 
 /** At most `findingsPerFile` gaps, in report order; the rest one gap of the first rule cut, as severe as the worst of them. */
@@ -236,7 +235,7 @@ function toFinding(
   const node: Value = typeof last === 'number' ? last + 1 : scoped(last ?? 'document', typeof parent === 'string' ? parent : undefined);
   const values = { path: pathText, node, subject: subjectOf(doc.data, path) ?? pathText, ...gap.values };
   const message = fillBilingual(template, values, terms);
-  return {
+  return buildFinding({
     ruleId: rule.id,
     severity: stands.severity,
     area: rule.area,
@@ -249,14 +248,14 @@ function toFinding(
     exact: at.exact,
     message: stands.note ? { zh: `${message.zh}（${stands.note.zh}）`, en: `${message.en} (${stands.note.en})` } : message,
     clauses: rule.source.clauses,
-    ...(gap.values.actual === undefined ? {} : { actual: raw(gap.values.actual) }),
-    ...(gap.values.expected === undefined ? {} : { expected: raw(gap.values.expected) }),
+    actual: gap.values.actual === undefined ? undefined : raw(gap.values.actual),
+    expected: gap.values.expected === undefined ? undefined : raw(gap.values.expected),
     related: (gap.related ?? []).map((p) => {
       const r = doc.locator.locate(p);
       return { path: formatPath(p), line: r.line, column: r.column };
     }),
     fingerprint: fingerprint(rule.id, doc.file, identityPath(doc.data, path), gap.item),
-  };
+  });
 }
 
 /**
@@ -307,13 +306,6 @@ export function identityPath(root: unknown, path: Path): string {
     out += `[${key}]`;
   }
   return out || '$';
-}
-
-export function fingerprint(ruleId: string, file: string, path: string, item?: string): string {
-  return createHash('sha256')
-    .update([ruleId, file, path, item ?? ''].join('\0'))
-    .digest('hex')
-    .slice(0, 16);
 }
 
 /** Two selectors of one rule may reach the same node; one gap is reported once. */

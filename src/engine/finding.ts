@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Bilingual, Severity } from '../catalog/types.js';
 import type { Value } from './gap.js';
 
@@ -45,6 +46,46 @@ export interface Finding {
 }
 
 export type WaiverOrigin = 'plan' | 'waivers-file';
+
+/** Everything a finding says; `related` defaults to none, and an optional field given as undefined is left out. */
+export type FindingFields = Omit<Finding, 'related'> & { related?: RelatedLocation[] };
+
+/**
+ * The one place a finding is put together — by the engine, the waivers step (waiver-expired,
+ * waiver-unused) and `merge` reading shard reports: the same fields in the same order, so that
+ * findings from any of them serialise, compare and cross to worker threads alike.
+ */
+export function buildFinding(f: FindingFields): Finding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    area: f.area,
+    file: f.file,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    exact: f.exact,
+    message: f.message,
+    clauses: f.clauses,
+    ...(f.actual === undefined ? {} : { actual: f.actual }),
+    ...(f.expected === undefined ? {} : { expected: f.expected }),
+    related: f.related ?? [],
+    fingerprint: f.fingerprint,
+    ...(f.waiver === undefined ? {} : { waiver: f.waiver }),
+    ...(f.omitted === undefined ? {} : { omitted: f.omitted }),
+    ...(f.owner === undefined ? {} : { owner: f.owner }),
+  };
+}
+
+/** Stable identity of a gap from its rule, file and identity inside the plan (see `Finding.fingerprint`). */
+export function fingerprint(ruleId: string, file: string, path: string, item?: string): string {
+  return createHash('sha256')
+    .update([ruleId, file, path, item ?? ''].join('\0'))
+    .digest('hex')
+    .slice(0, 16);
+}
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

@@ -1,6 +1,7 @@
 import type { Bilingual, Lang } from '../catalog/types.js';
 import type { Value, Values } from './gap.js';
 import { interpolate } from '../plan/interpolate.js';
+import { say } from '../plan/words.js';
 import { childOf } from './select.js';
 
 /** How many items of a list a message names before it says how many more there are. */
@@ -26,16 +27,15 @@ function show(v: Value, lang: Lang, terms: Record<string, Bilingual>): string {
   if (Array.isArray(v)) {
     const shownItems = v.slice(0, LIST_LIMIT).map((x) => show(x as Value, lang, terms));
     const more = v.length - shownItems.length;
-    const sep = lang === 'zh' ? '、' : ', ';
-    if (more > 0) shownItems.push(lang === 'zh' ? `等共 ${v.length} 项` : `and ${more} more`);
-    return lang === 'zh' ? shownItems.join(sep).replace(/、等共/, ' 等共') : shownItems.join(sep);
+    const list = shownItems.join(say(lang, 'list.separator'));
+    return more > 0 ? `${list}${say(lang, 'list.more', { total: v.length, more })}` : list;
   }
   if (typeof v === 'object' && v !== null && 'term' in v) {
     const { term: t, coded, scope } = v as { term: string; coded?: boolean; scope?: string };
     const key = scope !== undefined && Object.prototype.hasOwnProperty.call(terms, `${scope}.${t}`) ? `${scope}.${t}` : t;
     const name = Object.prototype.hasOwnProperty.call(terms, key) ? terms[key]![lang] : t;
     if (!coded || name === t) return name;
-    return lang === 'zh' ? `${t}（${name}）` : `${t} (${name})`;
+    return say(lang, 'withNote', { text: t, note: name });
   }
   return String(v);
 }

@@ -188,10 +188,3 @@ export function loadInputFile(file: string, display: string, kind: InputKind): L
   const read = readInputBytes(file, display, kind);
   return 'bytes' in read ? parseYamlBytes(read.bytes, display) : read;
 }
-
-/** A YAML file from disk, read within `maxBytes` (see `readBounded`). */
-export async function loadYamlFile(file: string, display: string, options: LoadOptions): Promise<LoadedYaml | InputError> {
-  const read = await readBounded(file, options.maxBytes);
-  if ('error' in read) return readError(read, file, display, options.maxBytes);
-  return parseYamlBytes(read.bytes, display, options.encoding);
-}

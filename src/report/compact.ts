@@ -1,5 +1,6 @@
 import { oneLine } from './escape.js';
 import { inputErrorMessage } from '../plan/input-error.js';
+import { say } from '../plan/words.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -12,7 +13,7 @@ export const compact: Formatter = (result, { lang }) => {
   for (const e of [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))]) {
     out.push(`${oneLine(e.file)}:${e.line ?? 1}:${e.column ?? 1}: error ${e.code} ${oneLine(inputErrorMessage(e, lang))}`);
   }
-  const waived = lang === 'zh' ? '（已豁免）' : '(waived) ';
+  const waived = say(lang, 'compact.waived');
   for (const f of result.files) {
     for (const x of f.findings) {
       const severity = x.waiver ? 'info' : x.severity;

@@ -1,11 +1,10 @@
 import type { FileChild, ISectionOptions, Paragraph as ParagraphType, Table as TableType } from 'docx';
 import type { Lang } from '../catalog/types.js';
-import { REVIEW_WORDS } from './reviewWords.js';
 import { stableZip } from './stableZip.js';
 import { SEVERITY_LABEL, sanitize } from './text.js';
 import type { Formatter } from './types.js';
 import { buildView, type FileView, type ReportView } from './view.js';
-import { WORDS } from './words.js';
+import { say, sayIn, type Say } from '../plan/words.js';
 
 /**
  * A Word document for reviewers (docs/formats.md): a review opinion (审查意见) per audited plan —
@@ -22,11 +21,11 @@ export const docx: Formatter = async (result, { lang }) => {
   const files = v.files.filter((f) => !f.error);
   for (const f of files) sections.push(...opinion(d, v, f));
   if (sections.length === 0) {
-    sections.push({ children: [heading(d, REVIEW_WORDS[lang].opinion, 1), body(d, v.inputErrors.join('\n') || WORDS[lang].noGaps)] });
+    sections.push({ children: [heading(d, say(lang, 'review.opinion'), 1), body(d, v.inputErrors.join('\n') || say(lang, 'report.noGaps'))] });
   }
   const doc = new d.Document({
     creator: result.tool.name,
-    title: REVIEW_WORDS[lang].opinion,
+    title: say(lang, 'review.opinion'),
     styles: {
       default: {
         document: { run: { font: FONT.body, size: 28 }, paragraph: { spacing: { line: 420 } } },
@@ -94,28 +93,33 @@ function table(d: Docx, header: string[], rows: string[][], widths: number[], la
 }
 
 function footer(d: Docx, lang: Lang) {
-  const [before, after] = REVIEW_WORDS[lang].page;
-  const run = new d.TextRun({ children: [before, d.PageNumber.CURRENT, after], font: FONT.body, size: 21 });
+  const run = new d.TextRun({ children: [say(lang, 'review.pageBefore'), d.PageNumber.CURRENT, say(lang, 'review.pageAfter')], font: FONT.body, size: 21 });
   return { default: new d.Footer({ children: [new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [run] })] }) };
+}
+
+/** The overall opinion: what the county must fix, may improve, or that it meets what a machine checks. */
+function verdict(w: Say, score: number | undefined, errors: number, warnings: number): string {
+  const values = { score: score ?? '—', errors, warnings };
+  return w(errors > 0 ? 'review.verdictErrors' : warnings > 0 ? 'review.verdictWarnings' : 'review.verdictClean', values);
 }
 
 /** One county's opinion: the verdict on a portrait page, the gap tables landscape, the checklist portrait again. */
 function opinion(d: Docx, v: ReportView, f: FileView): ISectionOptions[] {
-  const w = WORDS[v.lang];
-  const rw = REVIEW_WORDS[v.lang];
+  const w = sayIn(v.lang);
+  const rw = w;
   const county = f.label ?? f.file;
   const open = (s: 'error' | 'warning' | 'info') => f.areas.reduce((n, a) => n + a.gaps.filter((g) => g.severity === s && !g.waived).length, 0);
   const gapsOf = (title: string) => f.areas.find((a) => a.title === title)?.gaps ?? [];
   const first: FileChild[] = [
-    heading(d, rw.opinionTitle(county), 1),
+    heading(d, rw('review.opinionTitle', { county }), 1),
     new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [new d.TextRun({ text: t(f.file), font: FONT.table, size: 21 })] }),
-    heading(d, `${rw.sections[0]}${rw.basis}`, 2),
-    body(d, rw.basisText),
-    heading(d, `${rw.sections[1]}${rw.verdict}`, 2),
-    body(d, rw.verdictText(f.score, open('error'), open('warning'))),
+    heading(d, `${rw('review.section1')}${rw('review.basis')}`, 2),
+    body(d, rw('review.basisText')),
+    heading(d, `${rw('review.section2')}${rw('review.verdict')}`, 2),
+    body(d, verdict(rw, f.score, open('error'), open('warning'))),
     table(
       d,
-      [w.area, w.score, SEVERITY_LABEL.error[v.lang], SEVERITY_LABEL.warning[v.lang], SEVERITY_LABEL.info[v.lang]],
+      [w('report.area'), w('report.score'), SEVERITY_LABEL.error[v.lang], SEVERITY_LABEL.warning[v.lang], SEVERITY_LABEL.info[v.lang]],
       f.areaScores.map((a) => {
         const gaps = gapsOf(a.title).filter((g) => !g.waived);
         const n = (s: string) => String(gaps.filter((g) => g.severity === s).length);
@@ -134,17 +138,17 @@ function opinion(d: Docx, v: ReportView, f: FileView): ISectionOptions[] {
   });
   const sections: ISectionOptions[] = [{ properties: page(false, 1), footers: footer(d, v.lang), children: first }];
   if (f.areas.length > 0) {
-    const gaps: FileChild[] = [heading(d, `${rw.sections[2]}${rw.gapsByArea}`, 2)];
+    const gaps: FileChild[] = [heading(d, `${rw('review.section3')}${rw('review.gapsByArea')}`, 2)];
     for (const a of f.areas) {
       gaps.push(heading(d, a.title, 2));
       gaps.push(
         table(
           d,
-          [w.where, w.severity, w.problem, w.clauses, w.fix, w.owner],
+          [w('report.where'), w('report.severity'), w('report.problem'), w('report.clauses'), w('report.fix'), w('report.owner')],
           a.gaps.map((g) => [
             `${g.line}:${g.column}`,
-            SEVERITY_LABEL[g.severity][v.lang] + (g.waived ? ` (${w.waived})` : ''),
-            `${g.message}\n${g.ruleId}${g.values ? ` · ${w.values}: ${g.values}` : ''}${g.waived ? ` · ${g.waived}` : ''}`,
+            SEVERITY_LABEL[g.severity][v.lang] + (g.waived ? ` (${w('report.waived')})` : ''),
+            `${g.message}\n${g.ruleId}${g.values ? ` · ${w('report.values')}: ${g.values}` : ''}${g.waived ? ` · ${g.waived}` : ''}`,
             g.clauses.join(', ') || '—',
             g.fix,
             g.owner ?? '',
@@ -155,17 +159,17 @@ function opinion(d: Docx, v: ReportView, f: FileView): ISectionOptions[] {
       );
     }
     if (f.quotes.length > 0) {
-      gaps.push(heading(d, w.clauseQuotes, 2));
+      gaps.push(heading(d, w('report.clauseQuotes'), 2));
       for (const q of f.quotes) gaps.push(body(d, q.quote, { bold: `${q.clauses.join(', ')} ` }));
     }
     sections.push({ properties: page(true), footers: footer(d, v.lang), children: gaps });
   }
   const last: FileChild[] = [];
   if (v.manual.length > 0) {
-    last.push(heading(d, `${rw.sections[3]}${w.manual}`, 2), body(d, w.manualIntro));
+    last.push(heading(d, `${rw('review.section4')}${w('report.manual')}`, 2), body(d, w('report.manualIntro')));
     for (const m of v.manual) last.push(body(d, `☐ ${m.id}（${m.clauses.join(', ')}）：${m.check[v.lang]}`));
   }
-  last.push(new d.Paragraph({ spacing: { before: 600 }, alignment: d.AlignmentType.RIGHT, children: [new d.TextRun({ text: `${rw.reviewer}：＿＿＿＿＿＿　　${rw.reviewDate}：＿＿＿＿＿＿`, font: FONT.body })] }));
+  last.push(new d.Paragraph({ spacing: { before: 600 }, alignment: d.AlignmentType.RIGHT, children: [new d.TextRun({ text: `${rw('review.reviewer')}：＿＿＿＿＿＿　　${rw('review.reviewDate')}：＿＿＿＿＿＿`, font: FONT.body })] }));
   sections.push({ properties: page(false), footers: footer(d, v.lang), children: last });
   return sections;
 }

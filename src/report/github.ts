@@ -3,6 +3,7 @@ import type { Finding } from '../engine/finding.js';
 import { summariseByArea } from './summary.js';
 import { inputErrorLine, sanitize } from './text.js';
 import type { Formatter } from './types.js';
+import { sayIn } from '../plan/words.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -18,36 +19,31 @@ export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g,
  * summary is the `github-summary` format.
  */
 export const github: Formatter = (result, { lang }) => {
-  const zh = lang === 'zh';
+  const w = sayIn(lang);
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const out: string[] = [];
   for (const e of [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))]) {
     const where = [`file=${escapeProperty(e.file)}`, ...(e.line === undefined ? [] : [`line=${e.line}`, `col=${e.column ?? 1}`])];
-    out.push(`::error ${[...where, `title=${escapeProperty(zh ? 'rural-audit：无法审计' : 'rural-audit: not audited')}`].join(',')}::${escapeData(inputErrorLine(e, lang))}`);
+    out.push(`::error ${[...where, `title=${escapeProperty(w('github.notAudited'))}`].join(',')}::${escapeData(inputErrorLine(e, lang))}`);
   }
   for (const f of result.files) {
     for (const x of f.findings) {
       const rule = rules.get(x.ruleId);
       const clauses = x.clauses.length ? ` [${x.clauses.join(', ')}]` : '';
-      const waived = x.waiver ? (zh ? '已豁免 ' : 'waived ') : '';
+      const waived = x.waiver ? w('github.waived') : '';
       const props = [`file=${escapeProperty(x.file)}`, ...annotationLines(x), `title=${escapeProperty(`${waived}${x.ruleId}${clauses}`)}`];
       let message = x.message[lang];
-      if (rule) message += `\n${zh ? '修改建议' : 'fix'}: ${rule.remediation[lang]}`;
+      if (rule) message += `\n${w('fix')}: ${rule.remediation[lang]}`;
       if (x.waiver) {
-        message += zh
-          ? `\n已豁免：${x.waiver.justification}（批准：${x.waiver.approvedBy}，有效期至 ${x.waiver.expires}）`
-          : `\nwaived: ${x.waiver.justification} (approved by ${x.waiver.approvedBy}, expires ${x.waiver.expires})`;
+        message += `\n${w('waivedBy', x.waiver)}`;
       }
       out.push(`::${x.waiver ? 'notice' : COMMAND[x.severity]} ${props.join(',')}::${escapeData(message)}`);
     }
   }
   const { total, waived } = summariseByArea(result);
   const audited = result.files.filter((f) => !f.error).length;
-  out.push(
-    zh
-      ? `rural-audit：共审计 ${audited} 个文件：${total.error} 个错误，${total.warning} 个警告，${total.info} 个提示${waived ? `，${waived} 个已豁免` : ''}；审计日 ${result.asOf}`
-      : `rural-audit: ${audited} file(s) audited: ${total.error} error(s), ${total.warning} warning(s), ${total.info} info${waived ? `, ${waived} waived` : ''}; audit date ${result.asOf}`,
-  );
+  const summary = w('table.summary', { files: audited, errors: total.error, warnings: total.warning, info: total.info });
+  out.push(`${w('github.tool')}${summary}${waived ? w('report.totalsWaived', { waived }) : ''}${w('table.asOf', { date: result.asOf })}`);
   return `${out.join('\n')}\n`;
 };
 

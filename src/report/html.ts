@@ -1,11 +1,10 @@
 import { areaProfile, gapBars, heatMap } from './charts.js';
 import { xml as h } from './escape.js';
-import { REVIEW_WORDS } from './reviewWords.js';
 import type { Rollup, RollupCell } from './rollup.js';
 import { SEVERITY_LABEL } from './text.js';
 import type { Formatter } from './types.js';
-import { buildView, type FileView, type ReportView } from './view.js';
-import { WORDS } from './words.js';
+import { buildView, totalsText, type FileView, type ReportView } from './view.js';
+import { say, sayIn } from '../plan/words.js';
 
 /**
  * One self-contained HTML page for reviewers (docs/formats.md): no scripts, no external assets, a
@@ -16,15 +15,15 @@ import { WORDS } from './words.js';
  */
 export const html: Formatter = (result, { lang }) => {
   const v = buildView(result, lang);
-  const w = WORDS[lang];
-  const header = `<header><h1>${h(w.title)}</h1><p class="meta">${h(w.source)}<br>${h(v.tool)} · ${h(w.asOf(v.asOf))} · ${h(w.files(v.audited))} · ${h(w.totals(v.total.error, v.total.warning, v.total.info, v.waived))}</p></header>`;
+  const w = sayIn(lang);
+  const header = `<header><h1>${h(w('report.title'))}</h1><p class="meta">${h(w('report.source'))}<br>${h(v.tool)} · ${h(w('report.asOf', { date: v.asOf }))} · ${h(w('report.files', { count: v.audited }))} · ${h(totalsText(w, v))}</p></header>`;
   // The comparison prints on landscape pages, and the title with it rather than alone on a page before.
   const body: string[] = v.rollup
-    ? [`<div class="landscape">${header}<section class="rollup"><h2>${h(w.rollup)}</h2>${rollupHeatMap(v, v.rollup)}${rollupTable(v, v.rollup)}</section></div>`]
+    ? [`<div class="landscape">${header}<section class="rollup"><h2>${h(w('report.rollup'))}</h2>${rollupHeatMap(v, v.rollup)}${rollupTable(v, v.rollup)}</section></div>`]
     : [header];
-  body.push(`<section class="areas"><h2>${h(w.byArea)}</h2>${areaTable(v)}${areaBars(v)}</section>`);
+  body.push(`<section class="areas"><h2>${h(w('report.byArea'))}</h2>${areaTable(v)}${areaBars(v)}</section>`);
   if (v.inputErrors.length > 0) {
-    body.push(`<section class="errors"><h2>${h(w.notAudited)}</h2><ul>${v.inputErrors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></section>`);
+    body.push(`<section class="errors"><h2>${h(w('report.notAudited'))}</h2><ul>${v.inputErrors.map((e) => `<li>${h(e)}</li>`).join('')}</ul></section>`);
   }
   // Plans without gaps take a line each, beside the summary, not a page each.
   const clean = v.files.filter((f) => !f.error && f.areas.length === 0);
@@ -32,13 +31,13 @@ export const html: Formatter = (result, { lang }) => {
   for (const f of v.files) if (!clean.includes(f)) body.push(fileSection(v, f));
   if (v.manual.length > 0) body.push(checklist(v));
   return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${say(lang, 'langTag')}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${h(v.tool)}">
-<title>${h(w.title)}</title>
+<title>${h(w('report.title'))}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -113,81 +112,81 @@ function scoreCell(c: RollupCell, tag = 'td'): string {
 }
 
 function rollupTable(v: ReportView, r: Rollup): string {
-  const w = WORDS[v.lang];
-  const head = `<tr><th>${h(w.county)}</th>${r.areas.map((a) => `<th class="num">${h(a.title[v.lang])}</th>`).join('')}<th class="num">${h(w.overall)}</th></tr>`;
+  const w = sayIn(v.lang);
+  const head = `<tr><th>${h(w('report.county'))}</th>${r.areas.map((a) => `<th class="num">${h(a.title[v.lang])}</th>`).join('')}<th class="num">${h(w('report.overall'))}</th></tr>`;
   const rows = r.rows.map(
     (x) => `<tr><td class="county">${h(x.label)}<span class="counts">${h(x.file)}</span></td>${x.cells.map((c) => scoreCell(c)).join('')}${scoreCell({ score: x.score, counts: x.counts })}</tr>`,
   );
-  const total = `<tr class="total"><td>${h(w.mean)}</td>${r.totals.map((c) => scoreCell(c)).join('')}${scoreCell({ score: r.score, counts: r.counts })}</tr>`;
+  const total = `<tr class="total"><td>${h(w('report.mean'))}</td>${r.totals.map((c) => scoreCell(c)).join('')}${scoreCell({ score: r.score, counts: r.counts })}</tr>`;
   const weakest = r.weakest.length
-    ? `<p><strong>${h(w.weakest)}</strong>: ${r.weakest.map((x) => `${h(x.area.title[v.lang])} (${x.score})`).join(v.lang === 'zh' ? '、' : ', ')}</p>`
+    ? `<p><strong>${h(w('report.weakest'))}</strong>: ${r.weakest.map((x) => `${h(x.area.title[v.lang])} (${x.score})`).join(w('list.separator'))}</p>`
     : '';
-  return `<table class="rollup"><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table><p class="legend">${h(w.rollupLegend)}</p>${weakest}`;
+  return `<table class="rollup"><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table><p class="legend">${h(w('report.rollupLegend'))}</p>${weakest}`;
 }
 
 function rollupHeatMap(v: ReportView, r: Rollup): string {
-  const w = WORDS[v.lang];
-  const rw = REVIEW_WORDS[v.lang];
+  const w = sayIn(v.lang);
+  const rw = sayIn(v.lang);
   return heatMap(
-    { areas: r.areas.map((a) => a.title[v.lang]), overallTitle: w.overall, rows: r.rows.map((x) => ({ label: x.label, scores: x.cells.map((c) => c.score), overall: x.score })) },
-    { title: rw.heatMap, sortBy: rw.sortBy, listed: rw.listed, legend: rw.scoreLegend },
+    { areas: r.areas.map((a) => a.title[v.lang]), overallTitle: w('report.overall'), rows: r.rows.map((x) => ({ label: x.label, scores: x.cells.map((c) => c.score), overall: x.score })) },
+    { title: rw('review.heatMap'), sortBy: rw('review.sortBy'), listed: rw('review.listed'), legend: rw('review.scoreLegend') },
   );
 }
 
 function areaBars(v: ReportView): string {
-  const rw = REVIEW_WORDS[v.lang];
+  const rw = sayIn(v.lang);
   const severities = { error: SEVERITY_LABEL.error[v.lang], warning: SEVERITY_LABEL.warning[v.lang], info: SEVERITY_LABEL.info[v.lang] };
-  return gapBars(v.byArea.map((a) => ({ title: a.title, counts: a.counts })), { title: rw.gapBars, severities });
+  return gapBars(v.byArea.map((a) => ({ title: a.title, counts: a.counts })), { title: rw('review.gapBars'), severities });
 }
 
 function cleanPlans(v: ReportView, files: FileView[]): string {
-  const w = WORDS[v.lang];
+  const w = sayIn(v.lang);
   const rows = files.map((f) => `<tr><td>${h(f.label ?? f.file)}</td><td class="muted">${h(f.file)}</td><td class="num"><span class="score ${band(f.score)}">${f.score ?? '—'}</span></td></tr>`);
-  return `<section class="clean"><h2>${h(REVIEW_WORDS[v.lang].clean)}</h2><table class="clean"><thead><tr><th>${h(w.county)}</th><th>${h(w.file)}</th><th class="num">${h(w.score)}</th></tr></thead><tbody>${rows.join('')}</tbody></table><p>${h(w.noGaps)}</p></section>`;
+  return `<section class="clean"><h2>${h(say(v.lang, 'review.clean'))}</h2><table class="clean"><thead><tr><th>${h(w('report.county'))}</th><th>${h(w('report.file'))}</th><th class="num">${h(w('report.score'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table><p>${h(w('report.noGaps'))}</p></section>`;
 }
 
 function areaTable(v: ReportView): string {
-  const w = WORDS[v.lang];
+  const w = sayIn(v.lang);
   const sev = (s: 'error' | 'warning' | 'info') => h(SEVERITY_LABEL[s][v.lang]);
-  const head = `<tr><th>${h(w.area)}</th><th>${h(w.clauses)}</th><th class="num">${sev('error')}</th><th class="num">${sev('warning')}</th><th class="num">${sev('info')}</th><th class="num">${h(w.waived)}</th></tr>`;
+  const head = `<tr><th>${h(w('report.area'))}</th><th>${h(w('report.clauses'))}</th><th class="num">${sev('error')}</th><th class="num">${sev('warning')}</th><th class="num">${sev('info')}</th><th class="num">${h(w('report.waived'))}</th></tr>`;
   const rows = v.byArea.map(
     (a) =>
       `<tr><td>${h(a.title)}</td><td>${h(a.clauses.join(', ') || '—')}</td><td class="num">${a.counts.error}</td><td class="num">${a.counts.warning}</td><td class="num">${a.counts.info}</td><td class="num">${a.waived}</td></tr>`,
   );
-  const total = `<tr class="total"><td>${h(w.total)}</td><td></td><td class="num">${v.total.error}</td><td class="num">${v.total.warning}</td><td class="num">${v.total.info}</td><td class="num">${v.waived}</td></tr>`;
+  const total = `<tr class="total"><td>${h(w('report.total'))}</td><td></td><td class="num">${v.total.error}</td><td class="num">${v.total.warning}</td><td class="num">${v.total.info}</td><td class="num">${v.waived}</td></tr>`;
   return `<table><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table>`;
 }
 
 function fileSection(v: ReportView, f: FileView): string {
-  const w = WORDS[v.lang];
+  const w = sayIn(v.lang);
   const title = `<h2>${h(f.label ?? f.file)}${f.label ? ` <span class="muted">${h(f.file)}</span>` : ''}</h2>`;
   // data-file, data-rule and data-line let a script (the browser page, src/web) find the plan line of a row.
   const section = `<section class="file" data-file="${h(f.file)}">`;
-  if (f.error) return `${section}${title}<p class="sev sev-error">${h(w.notAudited)}: ${h(f.error)}</p></section>`;
-  const score = `${f.areaScores.length ? areaProfile(f.areaScores, REVIEW_WORDS[v.lang].profile) : ''}<p>${h(w.score)} <span class="score ${band(f.score)}">${f.score ?? '—'}</span></p>`;
+  if (f.error) return `${section}${title}<p class="sev sev-error">${h(w('report.notAudited'))}: ${h(f.error)}</p></section>`;
+  const score = `${f.areaScores.length ? areaProfile(f.areaScores, say(v.lang, 'review.profile')) : ''}<p>${h(w('report.score'))} <span class="score ${band(f.score)}">${f.score ?? '—'}</span></p>`;
   const areas = f.areas.map((a) => {
-    const head = `<tr><th>${h(w.where)}</th><th>${h(w.severity)}</th><th>${h(w.problem)}</th><th>${h(w.clauses)}</th><th>${h(w.fix)}</th></tr>`;
+    const head = `<tr><th>${h(w('report.where'))}</th><th>${h(w('report.severity'))}</th><th>${h(w('report.problem'))}</th><th>${h(w('report.clauses'))}</th><th>${h(w('report.fix'))}</th></tr>`;
     const rows = a.gaps.map((g) => {
       const sev = SEVERITY_LABEL[g.severity][v.lang];
       const problem =
-        `${h(g.message)}<span class="rule">${h(g.ruleId)}${g.values ? ` · ${h(w.values)}: ${h(g.values)}` : ''}</span>` +
+        `${h(g.message)}<span class="rule">${h(g.ruleId)}${g.values ? ` · ${h(w('report.values'))}: ${h(g.values)}` : ''}</span>` +
         (g.waived ? `<span class="waiver">${h(g.waived)}</span>` : '');
-      const fix = `${h(g.fix)}${g.owner ? `<span class="counts">${h(w.owner)}: ${h(g.owner)}</span>` : ''}`;
-      return `<tr${g.waived ? ' class="waived"' : ''} data-rule="${h(g.ruleId)}" data-line="${g.line}"><td class="where">${g.line}:${g.column}${g.exact ? '' : '*'}</td><td><span class="sev sev-${g.severity}">${h(sev)}</span>${g.waived ? `<br>${h(w.waived)}` : ''}</td><td>${problem}</td><td>${h(g.clauses.join(', ') || '—')}</td><td>${fix}</td></tr>`;
+      const fix = `${h(g.fix)}${g.owner ? `<span class="counts">${h(w('report.owner'))}: ${h(g.owner)}</span>` : ''}`;
+      return `<tr${g.waived ? ' class="waived"' : ''} data-rule="${h(g.ruleId)}" data-line="${g.line}"><td class="where">${g.line}:${g.column}${g.exact ? '' : '*'}</td><td><span class="sev sev-${g.severity}">${h(sev)}</span>${g.waived ? `<br>${h(w('report.waived'))}` : ''}</td><td>${problem}</td><td>${h(g.clauses.join(', ') || '—')}</td><td>${fix}</td></tr>`;
     });
     return `<h3>${h(a.title)}</h3><table><colgroup><col style="width:7%"><col style="width:7%"><col style="width:44%"><col style="width:8%"><col style="width:34%"></colgroup><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
   });
-  const approx = f.areas.some((a) => a.gaps.some((g) => !g.exact)) ? `<p class="legend">* ${h(w.approximate)}</p>` : '';
+  const approx = f.areas.some((a) => a.gaps.some((g) => !g.exact)) ? `<p class="legend">* ${h(w('report.approximate'))}</p>` : '';
   const quotes = f.quotes.length
-    ? `<h3>${h(w.clauseQuotes)}</h3>${f.quotes.map((q) => `<blockquote><strong>${h(q.clauses.join(', '))}</strong> ${h(q.quote)}</blockquote>`).join('')}`
+    ? `<h3>${h(w('report.clauseQuotes'))}</h3>${f.quotes.map((q) => `<blockquote><strong>${h(q.clauses.join(', '))}</strong> ${h(q.quote)}</blockquote>`).join('')}`
     : '';
   return `${section}${title}${score}${areas.join('')}${approx}${quotes}</section>`;
 }
 
 function checklist(v: ReportView): string {
-  const w = WORDS[v.lang];
+  const w = sayIn(v.lang);
   const items = v.manual.map(
-    (m) => `<li><strong>${h(m.id)}</strong> <span class="muted">(${h(m.clauses.join(', '))})</span> ${h(m.check[v.lang])}<br><span class="muted">${h(w.reason)}: ${h(m.reason[v.lang])}</span></li>`,
+    (m) => `<li><strong>${h(m.id)}</strong> <span class="muted">(${h(m.clauses.join(', '))})</span> ${h(m.check[v.lang])}<br><span class="muted">${h(w('report.reason'))}: ${h(m.reason[v.lang])}</span></li>`,
   );
-  return `<section class="manual"><h2>${h(w.manual)}</h2><p>${h(w.manualIntro)}</p><ul class="checklist">${items.join('')}</ul></section>`;
+  return `<section class="manual"><h2>${h(w('report.manual'))}</h2><p>${h(w('report.manualIntro'))}</p><ul class="checklist">${items.join('')}</ul></section>`;
 }

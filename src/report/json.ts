@@ -1,4 +1,4 @@
-import type { AuditResult, FileResult } from '../audit/result.js';
+import type { AuditResult, FileResult, ShardRun } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
@@ -38,6 +38,8 @@ export interface JsonReport {
   errors: InputError[];
   /** The rules that ran, in catalog order: what `rural-audit merge` needs to rebuild the result. */
   rules: string[];
+  /** Only in a report `rural-audit merge` wrote: each shard report and the rules it ran. */
+  shards?: ShardRun[];
 }
 
 export const json: Formatter = (result, options) => jsonChunks(result, options);
@@ -55,6 +57,7 @@ function* jsonChunks(result: Parameters<Formatter>[0], { lang }: Parameters<Form
     files: PLACEHOLDER,
     errors: result.errors,
     rules: result.rules.map((r) => r.id),
+    ...(result.shards ? { shards: result.shards } : {}),
   };
   const files = (function* (): Generator<JsonFileResult> {
     for (const f of result.files) yield {

@@ -2,6 +2,7 @@ import type { FileResult } from '../audit/result.js';
 import type { Lang, Rule, Severity } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
+import { say, sayIn } from '../plan/words.js';
 import { xml } from './escape.js';
 import { inputErrorLine, SEVERITY_RANK } from './text.js';
 import type { Formatter } from './types.js';
@@ -117,11 +118,9 @@ function ruleCase(f: FileResult, rule: Rule, lang: Lang, failOn: Severity, at: C
     const open_ = noted.filter((x) => !x.waiver);
     let message: string;
     if (open_.length > 0) {
-      const below = lang === 'zh' ? `低于 --fail-on ${failOn}，不判失败：` : `below --fail-on ${failOn}, not failing: `;
-      message = `${below}${headline(open_, lang)}`;
+      message = `${say(lang, 'junit.belowFailOn', { failOn })}${headline(open_, lang)}`;
     } else {
-      const w = noted[0]!.waiver!;
-      message = lang === 'zh' ? `已豁免：${w.justification}（批准：${w.approvedBy}，有效期至 ${w.expires}）` : `waived: ${w.justification} (approved by ${w.approvedBy}, expires ${w.expires})`;
+      message = say(lang, 'waivedBy', noted[0]!.waiver!);
     }
     const type = open_.length > 0 ? open_[0]!.severity : 'waived';
     return { name: rule.id, body: `${open}>\n      <skipped message="${xml(message)}" type="${type}">${xml(text(noted))}</skipped>\n    </testcase>\n`, failures: 0, errors: 0, skipped: 1 };
@@ -132,27 +131,21 @@ function ruleCase(f: FileResult, rule: Rule, lang: Lang, failOn: Severity, at: C
 /** `file:line:col message (and N more)`: the first gap of a case, for the one-line message attribute. */
 function headline(gaps: Finding[], lang: Lang): string {
   const first = gaps[0]!;
-  const more = gaps.length > 1 ? (lang === 'zh' ? `（另有 ${gaps.length - 1} 处）` : ` (and ${gaps.length - 1} more)`) : '';
+  const more = gaps.length > 1 ? say(lang, 'junit.more', { count: gaps.length - 1 }) : '';
   return `${first.file}:${first.line}:${first.column} ${first.message[lang]}${more}`;
 }
 
 /** A gap as the failure text shows it: where, what, which clause, how far off, how to fix. */
 function describe(x: Finding, rule: Rule, lang: Lang): string {
-  const zh = lang === 'zh';
+  const w = sayIn(lang);
   const lines = [`${x.file}:${x.line}:${x.column} ${x.severity} ${x.message[lang]} [${x.clauses.join(', ') || '—'}]`];
-  lines.push(`  ${zh ? '位置' : 'path'}: ${x.path}`);
+  lines.push(`  ${w('junit.path')}: ${x.path}`);
   if (x.expected !== undefined || x.actual !== undefined) {
-    lines.push(`  ${zh ? '应为' : 'expected'}: ${show(x.expected)} · ${zh ? '实为' : 'actual'}: ${show(x.actual)}`);
+    lines.push(`  ${w('junit.expected')}: ${show(x.expected)} · ${w('junit.actual')}: ${show(x.actual)}`);
   }
-  lines.push(`  ${zh ? '条款' : 'clause'}: “${rule.source.quote}”`);
-  lines.push(`  ${zh ? '修改建议' : 'fix'}: ${rule.remediation[lang]}`);
-  if (x.waiver) {
-    lines.push(
-      zh
-        ? `  已豁免：${x.waiver.justification}（批准：${x.waiver.approvedBy}，有效期至 ${x.waiver.expires}）`
-        : `  waived: ${x.waiver.justification} (approved by ${x.waiver.approvedBy}, expires ${x.waiver.expires})`,
-    );
-  }
+  lines.push(`  ${w('junit.clause')}: “${rule.source.quote}”`);
+  lines.push(`  ${w('fix')}: ${rule.remediation[lang]}`);
+  if (x.waiver) lines.push(`  ${w('waivedBy', x.waiver)}`);
   return lines.join('\n');
 }
 

@@ -3,7 +3,7 @@ import type { Lang } from '../catalog/types.js';
 import { md } from './escape.js';
 import { SEVERITY_LABEL, sanitize } from './text.js';
 import type { FormatOptions, Formatter } from './types.js';
-import { WORDS, type Words } from './words.js';
+import { sayIn, type Say } from '../plan/words.js';
 
 /** One gap with who fixes it and by when. */
 export interface RemediationRow {
@@ -32,7 +32,7 @@ export interface RemediationRow {
  * a waived gap is due when its waiver expires. Each row says which.
  */
 export function remediationRows(result: AuditResult, { lang, due }: Pick<FormatOptions, 'lang' | 'due'>): RemediationRow[] {
-  const w = WORDS[lang];
+  const w = sayIn(lang);
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const areaTitle = new Map(result.areas.map((a) => [a.id, a.title[lang]]));
   const rows: RemediationRow[] = [];
@@ -47,11 +47,11 @@ export function remediationRows(result: AuditResult, { lang, due }: Pick<FormatO
         column: x.column,
         area: areaTitle.get(x.area) ?? x.area,
         severity: SEVERITY_LABEL[x.severity][lang],
-        status: x.waiver ? w.waivedBy(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires) : w.open,
+        status: x.waiver ? w('waivedBy', x.waiver) : w('report.open'),
         ruleId: x.ruleId,
         clauses: x.clauses.join(', '),
         message: x.message[lang],
-        owner: x.owner?.names.length ? x.owner.names.join('、') : w.noOwner,
+        owner: x.owner?.names.length ? x.owner.names.join('、') : w('report.noOwner'),
         ownerField: x.owner?.field ?? '',
         ...dueOf(x.waiver?.expires, due, f.due, w),
         fix: rules.get(x.ruleId)?.remediation[lang] ?? '',
@@ -61,18 +61,18 @@ export function remediationRows(result: AuditResult, { lang, due }: Pick<FormatO
   return rows;
 }
 
-function dueOf(waiverExpires: string | undefined, given: string | undefined, own: FileResult['due'], w: Words): Pick<RemediationRow, 'due' | 'dueBasis'> {
-  if (waiverExpires) return { due: waiverExpires, dueBasis: w.dueByWaiver };
-  if (given) return { due: given, dueBasis: w.dueGiven };
+function dueOf(waiverExpires: string | undefined, given: string | undefined, own: FileResult['due'], w: Say): Pick<RemediationRow, 'due' | 'dueBasis'> {
+  if (waiverExpires) return { due: waiverExpires, dueBasis: w('report.dueByWaiver') };
+  if (given) return { due: given, dueBasis: w('report.dueGiven') };
   if (!own) return { due: '', dueBasis: '' };
-  return { due: own.date, dueBasis: own.basis === 'plan-period-end' ? w.dueByPlanPeriod : w.dueByLeadTime(own.leadDays ?? 0) };
+  return { due: own.date, dueBasis: own.basis === 'plan-period-end' ? w('report.dueByPlanPeriod') : w('report.dueByLeadTime', { days: own.leadDays ?? 0 }) };
 }
 
 const COLUMNS = ['county', 'file', 'line', 'column', 'area', 'severity', 'status', 'ruleId', 'clauses', 'message', 'owner', 'ownerField', 'due', 'dueBasis', 'fix'] as const;
 
 function headers(lang: Lang): string[] {
-  const w = WORDS[lang];
-  return [w.county, w.file, w.line, w.column, w.area, w.severity, w.status, w.rule, w.clauses, w.message, w.owner, w.ownerField, w.due, w.dueBasis, w.fix];
+  const w = sayIn(lang);
+  return [w('report.county'), w('report.file'), w('report.line'), w('report.column'), w('report.area'), w('report.severity'), w('report.status'), w('report.rule'), w('report.clauses'), w('report.message'), w('report.owner'), w('report.ownerField'), w('report.due'), w('report.dueBasis'), w('report.fix')];
 }
 
 /**
@@ -100,10 +100,10 @@ export const remediation: Formatter = (result, options) => {
 
 /** The same rows in Markdown, grouped by plan and then by owner: one list per person or unit to hand out. */
 export const remediationMarkdown: Formatter = (result, options) => {
-  const w = WORDS[options.lang];
-  const out = [`# ${w.remediation}`, '', w.asOf(result.asOf), ''];
+  const w = sayIn(options.lang);
+  const out = [`# ${w('report.remediation')}`, '', w('report.asOf', { date: result.asOf }), ''];
   const rows = remediationRows(result, options);
-  if (rows.length === 0) return `${out.join('\n')}${w.noGaps}\n`;
+  if (rows.length === 0) return `${out.join('\n')}${w('report.noGaps')}\n`;
   const byFile = new Map<string, RemediationRow[]>();
   for (const r of rows) {
     const list = byFile.get(r.file);
@@ -117,7 +117,7 @@ export const remediationMarkdown: Formatter = (result, options) => {
       const mine = list.filter((r) => r.owner === owner);
       const field = mine[0]!.ownerField;
       out.push(`### ${md(owner)}${field ? ` <sub>(${md(field)})</sub>` : ''}`, '');
-      out.push(`| ${[w.due, w.where, w.severity, w.area, w.message, w.clauses, w.fix, w.status].join(' | ')} |`, `|${' --- |'.repeat(8)}`);
+      out.push(`| ${[w('report.due'), w('report.where'), w('report.severity'), w('report.area'), w('report.message'), w('report.clauses'), w('report.fix'), w('report.status')].join(' | ')} |`, `|${' --- |'.repeat(8)}`);
       for (const r of mine) {
         out.push(`| ${[r.due ? `${r.due}<br><sub>${md(r.dueBasis)}</sub>` : '—', `${r.line}:${r.column}`, r.severity, md(r.area), md(r.message), r.clauses || '—', md(r.fix), md(r.status)].join(' | ')} |`);
       }

@@ -2,6 +2,7 @@ import type { AuditResult, FileResult } from '../audit/result.js';
 import type { Area, Lang, Rule } from '../catalog/types.js';
 import { score } from './score.js';
 import { zero, type Counts } from './summary.js';
+import { say } from '../plan/words.js';
 
 export interface RollupCell {
   score: number | undefined;
@@ -65,7 +66,7 @@ export function rollup(result: AuditResult, lang: Lang, weakestCount = 3, minPla
 function labelOf(f: FileResult, lang: Lang): string {
   const name = f.county?.name;
   const code = f.county?.code;
-  if (name && code) return lang === 'zh' ? `${name}（${code}）` : `${name} (${code})`;
+  if (name && code) return say(lang, 'withNote', { text: name, note: code });
   return name ?? code ?? f.file;
 }
 

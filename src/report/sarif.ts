@@ -2,6 +2,7 @@ import type { AuditResult } from '../audit/result.js';
 import type { Lang, Rule, Severity } from '../catalog/types.js';
 import type { Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
+import { say } from '../plan/words.js';
 import { jsonWithStreamedArray, PLACEHOLDER } from './chunks.js';
 import { fileUri, projectUrl, ruleDocsPath, ruleDocsUrl } from './links.js';
 import { escapeJsonText, inputErrorLine, sanitize } from './text.js';
@@ -80,10 +81,7 @@ function keptFindings(findings: Finding[], maxResults: number): Set<Finding> {
 function truncated(left: { level: string }[], total: number, cap: number, lang: Lang) {
   const count = (level: string) => left.filter((r) => r.level === level).length;
   const [e, w, n] = [count('error'), count('warning'), count('note')];
-  const text =
-    lang === 'zh'
-      ? `结果共 ${total} 条，超出每次运行 ${cap} 条的上限（GitHub 代码扫描的限制），已略去 ${left.length} 条（错误 ${e}、警告 ${w}、提示 ${n}）；完整结果见 -f json 或 -f junit。`
-      : `${left.length} of ${total} results left out (${e} error, ${w} warning, ${n} note): a run holds at most ${cap} (GitHub code scanning's limit); -f json or -f junit has them all.`;
+  const text = say(lang, 'sarif.truncated', { total, cap, left: left.length, errors: e, warnings: w, notes: n });
   return { level: 'warning', descriptor: { id: 'results-truncated' }, message: { text }, properties: { total, kept: cap, omitted: { error: e, warning: w, note: n } } };
 }
 

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { Severity } from '../catalog/types.js';
+import { SEVERITIES, type Severity } from '../catalog/types.js';
+import { sayIn } from '../plan/words.js';
 import { oneLine } from './escape.js';
 import { chunkedTable } from './chunkedTable.js';
 import { rollup } from './rollup.js';
@@ -8,46 +9,6 @@ import { summariseByArea } from './summary.js';
 import { displayWidth, inputErrorExcerpt, inputErrorLine, SEVERITY_LABEL } from './text.js';
 import { cells, wrap, wrapLine, type Piece } from './wrap.js';
 import type { Formatter } from './types.js';
-
-const WORDS = {
-  zh: {
-    area: '领域',
-    total: '合计',
-    fix: '修改建议',
-    clause: '条款',
-    summary: (files: number, e: number, w: number, i: number) => `共审计 ${files} 个文件：${e} 个错误，${w} 个警告，${i} 个提示`,
-    asOf: (d: string) => `；审计日 ${d}`,
-    clean: '未发现差距',
-    notAudited: '未能审计',
-    waived: '已豁免',
-    waiver: (j: string, by: string, until: string) => `已豁免：${j}（批准：${by}，有效期至 ${until}）`,
-    county: '县',
-    overall: '总分',
-    mean: '平均',
-    weakest: '最薄弱领域',
-    legend: '得分 0–100（见 docs/score.md）',
-    legendSeparator: '；',
-  },
-  en: {
-    area: 'Area',
-    total: 'Total',
-    fix: 'fix',
-    clause: 'clause',
-    summary: (files: number, e: number, w: number, i: number) =>
-      `${files} file(s) audited: ${e} error(s), ${w} warning(s), ${i} info`,
-    asOf: (d: string) => `; audit date ${d}`,
-    clean: 'no gaps found',
-    notAudited: 'not audited',
-    waived: 'waived',
-    waiver: (j: string, by: string, until: string) => `waived: ${j} (approved by ${by}, expires ${until})`,
-    county: 'County',
-    overall: 'Overall',
-    mean: 'Mean',
-    weakest: 'Weakest areas',
-    legend: 'scores 0–100 (see docs/score.md)',
-    legendSeparator: '; ',
-  },
-};
 
 /** Box drawing without a rule between every row: a summary of ten areas fits on a screen. */
 export const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
@@ -58,7 +19,9 @@ export const table: Formatter = (result, options) => tableLines(result, options)
 /** Line by line (each with its line feed): the findings of one file at a time, then the summaries. */
 function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: Parameters<Formatter>[1]): Generator<string> {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const words = WORDS[lang];
+  const w = sayIn(lang);
+  // Wide enough for the longest severity label, and a space.
+  const sevWidth = Math.max(...SEVERITIES.map((s) => SEVERITY_LABEL[s][lang].length)) + 1;
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   for (const f of result.files) {
@@ -73,20 +36,20 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: P
     for (const x of f.findings) {
       const rule = rules.get(x.ruleId);
       const where = `${x.line}:${x.column}`.padEnd(8);
-      const label = x.waiver ? words.waived : SEVERITY_LABEL[x.severity][lang];
-      const sev = label.padEnd(lang === 'zh' ? 3 : 8);
+      const label = x.waiver ? w('waived') : SEVERITY_LABEL[x.severity][lang];
+      const sev = label.padEnd(sevWidth);
       const head = `  ${c.dim(where)}${(x.waiver ? c.dim : paint[x.severity])(sev)} `;
       const message: Piece = { text: oneLine(x.message[lang]), ...(x.waiver ? { paint: c.dim } : {}) };
       // Under the message, a hanging indent; the rule id and its clauses are never cut.
       const indent = ' '.repeat(cells(head));
       yield* lines(...wrap([message, { text: '  ' }, ...ruleTag(x.ruleId, x.clauses, width, indent.length, c.dim)], width, head, indent));
       const hint = x.waiver
-        ? oneLine(words.waiver(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires))
+        ? oneLine(w('waivedBy', x.waiver))
         : rule
-          ? `${words.fix}: ${oneLine(rule.remediation[lang])}`
+          ? `${w('fix')}: ${oneLine(rule.remediation[lang])}`
           : undefined;
       if (hint !== undefined) {
-        const label = x.waiver ? '' : `${words.fix}: `;
+        const label = x.waiver ? '' : `${w('fix')}: `;
         const start = `  ${' '.repeat(8)}`;
         yield* lines(...wrap([{ text: hint, paint: c.dim }], width, start, ' '.repeat(start.length + displayWidth(label))));
       }
@@ -94,13 +57,13 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: P
     yield* lines('');
   }
   const { areas, total, waived } = summariseByArea(result);
-  const head = [words.area, ...(['error', 'warning', 'info'] as const).map((s) => SEVERITY_LABEL[s][lang]), ...(waived ? [words.waived] : [])];
+  const head = [w('report.area'), ...(['error', 'warning', 'info'] as const).map((s) => SEVERITY_LABEL[s][lang]), ...(waived ? [w('waived')] : [])];
   const t = new Table({ head, chars: COMPACT, style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right', 'right'] });
   for (const a of areas) {
     const area = result.areas.find((x) => x.id === a.area);
     t.push([area ? area.title[lang] : a.area, a.counts.error, a.counts.warning, a.counts.info, ...(waived ? [a.waived] : [])]);
   }
-  t.push([words.total, total.error, total.warning, total.info, ...(waived ? [waived] : [])]);
+  t.push([w('report.total'), total.error, total.warning, total.info, ...(waived ? [waived] : [])]);
   yield* lines(t.toString());
   const r = rollup(result, lang);
   if (r) {
@@ -115,18 +78,18 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: P
       row.counts.warning,
       row.counts.info,
     ]);
-    rows.push([words.mean, ...r.totals.map((x) => band(x.score)), band(r.score), r.counts.error, r.counts.warning, r.counts.info]);
+    rows.push([w('table.mean'), ...r.totals.map((x) => band(x.score)), band(r.score), r.counts.error, r.counts.warning, r.counts.info]);
     const titles = r.areas.map((a) => a.title[lang]);
-    yield* lines(...rollupTables(words.county, titles, [words.overall, ...sevs], rows, width, words.legendSeparator));
-    yield* lines(...wrapLine(words.legend, width, 2, c.dim));
+    yield* lines(...rollupTables(w('report.county'), titles, [w('report.overall'), ...sevs], rows, width, w('table.legendSeparator')));
+    yield* lines(...wrapLine(w('table.legend'), width, 2, c.dim));
     if (r.weakest.length > 0) {
-      yield* lines(...wrapLine(`${words.weakest}: ${r.weakest.map((x) => `${x.area.title[lang]} (${x.score})`).join(lang === 'zh' ? '、' : ', ')}`, width));
+      yield* lines(...wrapLine(`${w('report.weakest')}: ${r.weakest.map((x) => `${x.area.title[lang]} (${x.score})`).join(w('list.separator'))}`, width));
     }
   }
   const audited = result.files.filter((f) => !f.error).length;
-  yield* lines(...wrapLine(`${words.summary(audited, total.error, total.warning, total.info)}${words.asOf(result.asOf)}`, width));
+  yield* lines(...wrapLine(`${w('table.summary', { files: audited, errors: total.error, warnings: total.warning, info: total.info })}${w('table.asOf', { date: result.asOf })}`, width));
   const failed = result.files.filter((f) => f.error).length + result.errors.length;
-  if (failed > 0) yield* lines(c.red(`${words.notAudited}: ${failed}`));
+  if (failed > 0) yield* lines(c.red(`${w('table.notAudited')}: ${failed}`));
 }
 
 function* lines(...texts: string[]): Generator<string> {

@@ -2,7 +2,9 @@ import type { AuditResult } from '../audit/result.js';
 import type { Bilingual, Lang, Severity } from '../catalog/types.js';
 import { OMITTED_NOTICE } from '../engine/limits.js';
 import type { InputError } from '../plan/input-error.js';
-import { ENCODING_NOTICE, fillTemplate, inputErrorMessage } from '../plan/input-error.js';
+import { inputErrorMessage } from '../plan/input-error.js';
+import { fillTemplate } from '../plan/interpolate.js';
+import { say } from '../plan/words.js';
 
 /**
  * Text from a plan may hold control characters or terminal escape sequences. None reaches a
@@ -43,8 +45,7 @@ export { fillTemplate as fill } from '../plan/interpolate.js';
 /** `file:line:column: error: message` — the one line an input error gets. */
 export function inputErrorLine(e: InputError, lang: Lang): string {
   const where = e.line === undefined ? e.file : `${e.file}:${e.line}:${e.column ?? 1}`;
-  const word = lang === 'zh' ? '错误' : 'error';
-  return sanitizeLine(`${where}: ${word}: ${inputErrorMessage(e, lang)}`);
+  return sanitizeLine(`${where}: ${say(lang, 'inputError')}: ${inputErrorMessage(e, lang)}`);
 }
 
 /**
@@ -56,7 +57,7 @@ export function problemLines(result: AuditResult, lang: Lang, forced: boolean): 
   const lines = result.errors.map((e) => inputErrorLine(e, lang));
   for (const f of result.files) {
     if (f.error) lines.push(inputErrorLine(f.error, lang));
-    else if (f.encoding === 'gb18030' && !forced) lines.push(`${sanitizeLine(f.file)}: ${fillTemplate(ENCODING_NOTICE[lang], { encoding: 'GB18030' })}`);
+    else if (f.encoding === 'gb18030' && !forced) lines.push(`${sanitizeLine(f.file)}: ${say(lang, 'notice.guessed-encoding', { encoding: 'GB18030' })}`);
     const omitted = f.findings.reduce((n, x) => n + (x.omitted ?? 0), 0);
     if (omitted > 0) lines.push(`${sanitizeLine(f.file)}: ${fillTemplate(OMITTED_NOTICE[lang], { count: omitted })}`);
   }

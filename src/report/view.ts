@@ -5,7 +5,7 @@ import { rollup, type Rollup } from './rollup.js';
 import { score } from './score.js';
 import { summariseByArea, type Counts } from './summary.js';
 import { inputErrorLine } from './text.js';
-import { WORDS } from './words.js';
+import { say, sayIn, type Say } from '../plan/words.js';
 
 /** One gap as the printed reports show it; plain text, escaped by each format. */
 export interface GapView {
@@ -96,7 +96,7 @@ interface Context {
 
 function fileView(f: FileResult, cx: Context): FileView {
   const { lang } = cx;
-  const label = f.county?.name ? `${f.county.name}${f.county.code ? (lang === 'zh' ? `（${f.county.code}）` : ` (${f.county.code})`) : ''}` : undefined;
+  const label = f.county?.name ? (f.county.code ? say(lang, 'withNote', { text: f.county.name, note: f.county.code }) : f.county.name) : undefined;
   if (f.error) return { file: f.file, label, error: inputErrorLine(f.error, lang), areas: [], quotes: [], areaScores: [] };
   const byArea = new Map<string, GapView[]>();
   for (const x of f.findings) {
@@ -135,25 +135,31 @@ export function mergeQuotes(sources: { clauses: string[]; quote: string }[]): { 
 }
 
 function gapView(x: Finding, rule: Rule | undefined, lang: Lang, terms: Record<string, Bilingual>): GapView {
-  const w = WORDS[lang];
+  const w = sayIn(lang);
   const values = x.actual !== undefined || x.expected !== undefined ? `${shownValue(x.actual, lang, terms)} → ${shownValue(x.expected, lang, terms)}` : undefined;
   return {
     line: x.line,
     column: x.column,
     exact: x.exact,
     severity: x.severity,
-    ...(x.waiver ? { waived: w.waivedBy(x.waiver.justification, x.waiver.approvedBy, x.waiver.expires) } : {}),
+    ...(x.waiver ? { waived: w('waivedBy', x.waiver) } : {}),
     ruleId: x.ruleId,
     title: rule ? rule.title[lang] : x.ruleId,
     message: x.message[lang],
     clauses: x.clauses,
     ...(values ? { values } : {}),
     fix: rule ? rule.remediation[lang] : '',
-    ...(x.owner ? { owner: x.owner.names.length ? x.owner.names.join('、') : `${w.noOwner} (${x.owner.field})` } : {}),
+    ...(x.owner ? { owner: x.owner.names.length ? x.owner.names.join('、') : `${w('report.noOwner')} (${x.owner.field})` } : {}),
   };
 }
 
 const rank = (order: string[], id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+
+/** `4 个错误，0 个警告，1 个提示，2 个已豁免`: the counts of a report's headline. */
+export function totalsText(w: Say, v: Pick<ReportView, 'total' | 'waived'>): string {
+  const totals = w('report.totals', { errors: v.total.error, warnings: v.total.warning, info: v.total.info });
+  return v.waived ? `${totals}${w('report.totalsWaived', { waived: v.waived })}` : totals;
+}
 
 /** `R2.10` after `R2.9`: clause ids in the document's order. */
 function clauseOrder(a = '', b = ''): number {
@@ -177,12 +183,12 @@ function clauseOrder(a = '', b = ''): number {
  */
 export function shownValue(v: unknown, lang: Lang, terms: Record<string, Bilingual>): string {
   if (v === undefined) return '—';
-  if (Array.isArray(v)) return v.map((x) => shownValue(x, lang, terms)).join(lang === 'zh' ? '、' : ', ');
+  if (Array.isArray(v)) return v.map((x) => shownValue(x, lang, terms)).join(say(lang, 'list.separator'));
   if (typeof v === 'boolean') return shownValue(String(v), lang, terms);
   if (typeof v !== 'string') return JSON.stringify(v);
   const term = Object.hasOwn(terms, v) ? terms[v]![lang] : undefined;
   if (term === undefined || term === v) return v;
-  return WORDS_ONLY.has(v) ? term : lang === 'zh' ? `${term}（${v}）` : `${term} (${v})`;
+  return WORDS_ONLY.has(v) ? term : say(lang, 'withNote', { text: term, note: v });
 }
 
 /** Words a check reports about a value, not values a plan writes: shown by their label alone. */

@@ -3,12 +3,11 @@ import type { AuditResult } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
 import { textWidthEm } from './charts.js';
 import { neutraliseFormula, remediationRows, type RemediationRow } from './remediation.js';
-import { REVIEW_WORDS } from './reviewWords.js';
 import { stableZip } from './stableZip.js';
 import { rollup } from './rollup.js';
 import { SEVERITY_LABEL, sanitize } from './text.js';
 import type { FormatOptions, Formatter } from './types.js';
-import { WORDS } from './words.js';
+import { say, sayIn } from '../plan/words.js';
 
 /**
  * An Excel workbook for reviewers (docs/formats.md): a summary sheet of scores per county and
@@ -24,11 +23,11 @@ export const xlsx: Formatter = async (result, options) => {
   wb.creator = result.tool.name;
   summarySheet(wb, result, options.lang);
   const rows = remediationRows(result, options);
-  const rw = REVIEW_WORDS[options.lang];
-  listSheet(wb.addWorksheet(rw.remediationSheet), rows, options, true);
+  const rw = sayIn(options.lang);
+  listSheet(wb.addWorksheet(rw('review.remediationSheet')), rows, options, true);
   const files = result.files.filter((f) => !f.error);
   if (files.length > 1) {
-    const used = new Set<string>([rw.summarySheet, rw.remediationSheet]);
+    const used = new Set<string>([rw('review.summarySheet'), rw('review.remediationSheet')]);
     for (const f of files) {
       const label = f.county?.name ? `${f.county.name}${f.county.code ? ` ${f.county.code}` : ''}` : f.file;
       listSheet(wb.addWorksheet(sheetName(label, used)), rows.filter((r) => r.file === f.file), options, false);
@@ -40,13 +39,13 @@ export const xlsx: Formatter = async (result, options) => {
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } } as const;
 
 function summarySheet(wb: Workbook, result: AuditResult, lang: Lang): void {
-  const w = WORDS[lang];
-  const ws = wb.addWorksheet(REVIEW_WORDS[lang].summarySheet);
+  const w = sayIn(lang);
+  const ws = wb.addWorksheet(say(lang, 'review.summarySheet'));
   const r = rollup(result, lang, 0, 1);
   const areas = r?.areas ?? [];
   const rows = r?.rows ?? [];
   const sev = (s: 'error' | 'warning' | 'info') => SEVERITY_LABEL[s][lang];
-  const header = [w.county, w.file, ...areas.map((a) => a.title[lang]), w.overall, sev('error'), sev('warning'), sev('info')];
+  const header = [w('report.county'), w('report.file'), ...areas.map((a) => a.title[lang]), w('report.overall'), sev('error'), sev('warning'), sev('info')];
   ws.addRow(header.map(text));
   for (const x of rows) ws.addRow([text(x.label), text(x.file), ...x.cells.map((c) => num(c.score)), num(x.score), x.counts.error, x.counts.warning, x.counts.info]);
   if (rows.length > 0) {
@@ -72,27 +71,27 @@ function summarySheet(wb: Workbook, result: AuditResult, lang: Lang): void {
 
 /** The rectification list: one row per gap, the progress column empty for the county. */
 function listSheet(ws: Worksheet, rows: RemediationRow[], { lang }: FormatOptions, withCounty: boolean): void {
-  const w = WORDS[lang];
-  const rw = REVIEW_WORDS[lang];
+  const w = sayIn(lang);
+  const rw = sayIn(lang);
   const header = [
-    ...(withCounty ? [w.county] : []),
-    w.severity,
-    w.area,
-    w.rule,
-    w.clauses,
-    w.problem,
-    w.file,
-    w.line,
-    w.column,
-    w.fix,
-    w.owner,
-    rw.dueDate,
-    w.waived,
-    rw.status,
+    ...(withCounty ? [w('report.county')] : []),
+    w('report.severity'),
+    w('report.area'),
+    w('report.rule'),
+    w('report.clauses'),
+    w('report.problem'),
+    w('report.file'),
+    w('report.line'),
+    w('report.column'),
+    w('report.fix'),
+    w('report.owner'),
+    rw('review.dueDate'),
+    w('report.waived'),
+    rw('review.status'),
   ];
   ws.addRow(header.map(text));
   for (const r of rows) {
-    const waived = r.status === w.open ? '' : r.status;
+    const waived = r.status === w('report.open') ? '' : r.status;
     ws.addRow([
       ...(withCounty ? [text(r.county)] : []),
       text(r.severity),
@@ -110,13 +109,13 @@ function listSheet(ws: Worksheet, rows: RemediationRow[], { lang }: FormatOption
       '',
     ]);
   }
-  const dueCol = header.indexOf(rw.dueDate) + 1;
+  const dueCol = header.indexOf(rw('review.dueDate')) + 1;
   ws.getColumn(dueCol).numFmt = 'yyyy-mm-dd';
   finish(ws, header.length, rows.length, withCounty ? 1 : 0);
   // Long texts wrap in their cells rather than run across the sheet, and each row is as tall as
   // its longest wrapped text: spreadsheet programs do not grow rows on opening a file.
   const lines = new Map<number, number>();
-  for (const name of [w.problem, w.fix, w.waived]) {
+  for (const name of [w('report.problem'), w('report.fix'), w('report.waived')]) {
     const c = ws.getColumn(header.indexOf(name) + 1);
     c.width = Math.min(c.width ?? 10, 48);
     // Column styles reach only cells added later: set each cell's own.

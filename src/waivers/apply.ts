@@ -1,11 +1,11 @@
 import type { Rule } from '../catalog/types.js';
-import { fingerprint } from '../engine/audit.js';
-import { compareFindings, type Finding } from '../engine/finding.js';
+import { buildFinding, compareFindings, fingerprint, type Finding } from '../engine/finding.js';
 import { childOf, valueAt } from '../engine/select.js';
 import type { InputError } from '../plan/input-error.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { fillTemplate } from '../plan/interpolate.js';
 import { formatPath, parsePath, type Path } from '../plan/path.js';
+import { say } from '../plan/words.js';
 
 export { parsePath };
 import { WAIVER_EXPIRED, WAIVER_UNUSED } from './rules.js';
@@ -126,11 +126,11 @@ function metaFinding(rule: Rule, w: Waiver, doc: LoadedDocument, gap: Finding | 
   const at = inPlan ? { line: w.line, column: w.column, endLine: w.line, endColumn: w.column, exact: true } : gap ?? { line: 1, column: 1, endLine: 1, endColumn: 1, exact: false };
   const values = (lang: 'zh' | 'en') => ({
     rule: w.rule,
-    target: w.target === undefined ? '' : lang === 'zh' ? `（对象 ${w.target}）` : ` (target ${w.target})`,
+    target: w.target === undefined ? '' : say(lang, 'waivers.target', { target: w.target }),
     expires: w.expires,
     source: sourceOf(w),
   });
-  return {
+  return buildFinding({
     ruleId: rule.id,
     severity: rule.severity,
     area: rule.area,
@@ -142,11 +142,10 @@ function metaFinding(rule: Rule, w: Waiver, doc: LoadedDocument, gap: Finding | 
     endColumn: at.endColumn,
     exact: at.exact,
     message: { zh: fillTemplate(rule.message.zh, values('zh')), en: fillTemplate(rule.message.en, values('en')) },
-    clauses: [],
+    clauses: rule.source.clauses,
     expected: w.expires,
-    related: [],
     fingerprint: fingerprint(rule.id, doc.file, `${w.rule}\0${w.target ?? ''}\0${w.expires}`),
-  };
+  });
 }
 
 /** The plan path of a waiver written in the plan, found by its position. */

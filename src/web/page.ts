@@ -6,14 +6,14 @@
 import type { AuditResult } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
 import { DEFAULT_MAX_BYTES, parseByteSize } from '../plan/document.js';
-import { fillTemplate } from '../plan/input-error.js';
+import { fillTemplate } from '../plan/interpolate.js';
 import planSchema from '../plan/plan.schema.json' with { type: 'json' };
 import { joinReport } from '../report/chunks.js';
 import { html } from '../report/html.js';
 import { json } from '../report/json.js';
 import { remediation } from '../report/remediation.js';
 import { problemLines } from '../report/text.js';
-import { WORDS } from '../report/words.js';
+import { say } from '../plan/words.js';
 import { planTemplate } from '../scaffold/template.js';
 import { readVillagesCsv } from '../scaffold/villages-csv.js';
 import { VERSION } from '../version.js';
@@ -155,7 +155,7 @@ function render(state: State): void {
   showProblems([...problemLines(result, state.lang, false), ...notices], 'done', state);
   for (const id of ['print', 'download-json', 'download-csv', 'download-html']) $<HTMLButtonElement>(id).disabled = false;
   const files = result.files.length;
-  setStatus(state, `${words(state).done} · ${WORDS[state.lang].files(files)}`, 1);
+  setStatus(state, `${words(state).done} · ${say(state.lang, 'report.files', { count: files })}`, 1);
 }
 
 /** Input errors and notices, one line each, as `check` prints them on stderr. */
@@ -227,14 +227,14 @@ function newPlanDialog(state: State): void {
 
 /** Every element with `data-w` shows that word of the page in the chosen language. */
 function translate(state: State): void {
-  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = say(state.lang, 'langTag');
   for (const el of document.querySelectorAll<HTMLElement>('[data-w]')) el.textContent = words(state)[el.dataset.w as PageWord] ?? '';
   document.title = words(state).title;
   for (const option of $<HTMLSelectElement>('profile').options) {
     const p = PROFILES.find((x) => x.name === option.value);
     if (p) option.textContent = `${p.name} · ${p.title[state.lang]}`;
   }
-  $('about').textContent = `rural-audit ${VERSION} · ${WORDS[state.lang].source} · ${PROFILES[0]?.catalog.rules.length ?? 0} ${state.lang === 'zh' ? '条规则' : 'rules'}`;
+  $('about').textContent = `rural-audit ${VERSION} · ${say(state.lang, 'report.source')} · ${say(state.lang, 'web.rules', { count: PROFILES[0]?.catalog.rules.length ?? 0 })}`;
 }
 
 function download(name: string, text: string, type: string): void {

@@ -1,6 +1,6 @@
 import type { Lang } from '../catalog/types.js';
 
-/** The words of the browser page's own controls; the report inside it has its own (report/words.ts). */
+/** The words of the browser page's own controls; the report inside it has its own (src/plan/words.ts). */
 const zh = {
     title: '乡村振兴规划审计（离线网页版）',
     privacy: '全部检查在本机浏览器内完成：规划文件不会上传，也不会发送到任何地方，本页面不访问网络。',

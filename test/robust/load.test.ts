@@ -5,7 +5,7 @@ import { AuditContext, auditFile } from '../../src/audit/file.js';
 import type { CompiledCatalog } from '../../src/engine/audit.js';
 import { Selector } from '../../src/engine/select.js';
 import { reportInternalError } from '../../src/cli/main.js';
-import { isInputError, loadDocument, loadYamlFile, parseByteSize, parseDocumentBytes } from '../../src/plan/load.js';
+import { isInputError, loadDocument, loadInputFile, parseByteSize, parseDocumentBytes } from '../../src/plan/load.js';
 import { catalog } from '../helpers/audit.js';
 import { scratch } from './helpers.js';
 
@@ -73,15 +73,15 @@ describe('a bug in a check function', () => {
 });
 
 describe('any YAML file (configuration, rules, waivers) through the same path', () => {
-  it('gives an empty file as data, for the caller to judge, and a broken one as a positioned error', async () => {
+  it('gives an empty file as data, for the caller to judge, and a broken one as a positioned error', () => {
     const dir = scratch({ 'empty.yaml': '# nothing yet\n', 'broken.yaml': 'rules:\n  - id: x\n   severity: error\n', 'list.yaml': '- a\n' });
-    const empty = await loadYamlFile(join(dir, 'empty.yaml'), 'empty.yaml', { maxBytes: 1000 });
+    const empty = loadInputFile(join(dir, 'empty.yaml'), 'empty.yaml', 'rules');
     expect(empty).toMatchObject({ empty: true, data: null });
-    const list = await loadYamlFile(join(dir, 'list.yaml'), 'list.yaml', { maxBytes: 1000 });
+    const list = loadInputFile(join(dir, 'list.yaml'), 'list.yaml', 'rules');
     expect(list).toMatchObject({ empty: false, data: ['a'] });
-    const broken = await loadYamlFile(join(dir, 'broken.yaml'), 'broken.yaml', { maxBytes: 1000 });
+    const broken = loadInputFile(join(dir, 'broken.yaml'), 'broken.yaml', 'rules');
     expect(broken).toMatchObject({ code: 'bad-indent', line: 3, column: 4, excerpt: { text: '   severity: error', caret: 4 } });
-    expect(await loadYamlFile(join(dir, 'none.yaml'), 'none.yaml', { maxBytes: 1000 })).toMatchObject({ code: 'not-found' });
+    expect(loadInputFile(join(dir, 'none.yaml'), 'none.yaml', 'rules')).toMatchObject({ code: 'not-found' });
   });
 });
 

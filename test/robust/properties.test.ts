@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit/result.js';
 import { auditDocument, compileCatalog } from '../../src/engine/audit.js';
-import { INPUT_ERROR_MESSAGES } from '../../src/plan/input-error.js';
+import { INPUT_ERROR_CODES } from '../../src/plan/input-error.js';
 import { isInputError, parseDocumentBytes } from '../../src/plan/load.js';
 import { joinReport } from '../../src/report/chunks.js';
 import { BINARY_FORMATS, FORMATS } from '../../src/report/index.js';
@@ -26,7 +26,7 @@ function reportsOf(bytes: Uint8Array): string {
     ? { file: 'plan.yaml', findings: [], error: doc }
     : { file: 'plan.yaml', findings: auditDocument(doc, compiled), encoding: doc.encoding };
   if (isInputError(doc)) {
-    expect(Object.keys(INPUT_ERROR_MESSAGES)).toContain(doc.code);
+    expect(INPUT_ERROR_CODES).toContain(doc.code);
     if (doc.line !== undefined) expect(doc.line).toBeGreaterThanOrEqual(1);
     if (doc.column !== undefined) expect(doc.column).toBeGreaterThanOrEqual(1);
   }
