@@ -16,18 +16,9 @@ import profileSchema from './config/profile.schema.json' with { type: 'json' };
 import type { SchemaUse } from './engine/ajv.js';
 import { compileCatalog } from './engine/audit.js';
 import { FUNCTIONS } from './engine/functions/index.js';
+import { schemaOptionKeys } from './engine/functions/types.js';
 import { ANY_DAY, readsPlan } from './engine/refs.js';
 import planSchemaJson from './plan/plan.schema.json' with { type: 'json' };
-
-/**
- * An option holds a JSON Schema when its function declares it as any object (`{type: object}`
- * and nothing else): `schema`'s `schema`, the `where`, `match`, `covered` and `favoured` of
- * share, coverage, targetBelowShare and tilt.
- */
-function schemaOptions(fn: { optionsSchema: object }): string[] {
-  const props = (fn.optionsSchema as { properties?: Record<string, object> }).properties ?? {};
-  return Object.entries(props).flatMap(([key, s]) => (JSON.stringify(s) === '{"type":"object"}' ? [key] : []));
-}
 
 /** The conditions a catalog's rules validate with under some parameters: `where`, and schema options not read from the plan. */
 function conditionsOf(catalog: Catalog, parameters: Record<string, unknown>): object[] {
@@ -35,7 +26,7 @@ function conditionsOf(catalog: Catalog, parameters: Record<string, unknown>): ob
   for (const { rule, checks } of compileCatalog(catalog, parameters, ANY_DAY).rules) {
     if (typeof rule.where === 'object' && rule.where !== null) out.push(rule.where);
     for (const check of checks) {
-      for (const key of schemaOptions(check.fn)) {
+      for (const key of schemaOptionKeys(check.fn)) {
         const value = (check.options as Record<string, unknown> | undefined)?.[key];
         if (typeof value === 'object' && value !== null && !readsPlan(value)) out.push(value);
       }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FUNCTIONS } from '../engine/functions/index.js';
-import { emittedIds } from '../engine/functions/types.js';
+import { emittedIds, schemaOptionKeys } from '../engine/functions/types.js';
 import { compileFor } from '../engine/ajv.js';
 import { compileSchema } from '../engine/schemas.js';
 import { ANY_DAY, readsPlan, resolveRefs } from '../engine/refs.js';
@@ -159,7 +159,7 @@ export function rulesOf(file: YamlFile, known: Known): Rule[] {
         fail(file, [...where, 'options'], `options of ${c.function}: ${e.instancePath || '/'} ${e.message}`);
       }
       // JSON Schemas written in the options are compiled now: a broken one is the rule's error, not an internal error mid-audit.
-      for (const key of SCHEMA_OPTIONS) {
+      for (const key of schemaOptionKeys(fn)) {
         const schema = (options as Record<string, unknown>)[key];
         const problem = typeof schema === 'object' && schema !== null ? schemaProblem(schema) : undefined;
         if (problem) fail(file, [...where, 'options', key], `options of ${c.function}: ${key} is not a valid JSON Schema: ${problem}`);
@@ -222,8 +222,6 @@ function regexesIn(fn: string, options: unknown): { path: (string | number)[]; s
 }
 
 /** Options that hold a JSON Schema (`schema`'s `schema`, `share`'s `match`, `coverage`'s `covered`, the `where` of both). */
-const SCHEMA_OPTIONS = ['schema', 'match', 'where', 'covered'] as const;
-
 function schemaProblem(schema: object): string | undefined {
   try {
     compileSchema(schema);

@@ -10,6 +10,7 @@ type Case = [options: Record<string, unknown>, target: unknown, root?: unknown];
 const plan = { format_version: 1, county: { name: '桃溪县', code: '439921' } };
 /** For each function, inputs that between them produce every message id it declares. */
 const CASES: Record<string, Case[]> = {
+  nonEmpty: [[{ explainEmptyWords: true }, [], { x: ['无'] }], [{}, []]],
   dateWithin: [[{ min: '2025-12-31' }, '2025-02-30']],
   equals: [[{ value: true }, undefined]],
   notStale: [[{ asOf: '2026-12-01', notBefore: '2026-01-01' }, '2021-09-30']],
@@ -25,6 +26,7 @@ const CASES: Record<string, Case[]> = {
   schema: [
     [{ schema: { required: ['a'] } }, {}],
     [{ schema: { additionalProperties: false } }, { b: 1 }],
+    [{ schema: { additionalProperties: false } }, Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`unknown_${i}`, i]))],
     [{ schema: { type: 'object' } }, []],
     [{ schema: { type: 'number' } }, '12.5万'],
     [{ schema: { type: 'boolean' } }, '是'],

@@ -51,3 +51,13 @@ export function defineFunction<O, Id extends string = never>(fn: CheckFunction<O
 export function emittedIds<O, Id extends string>(fn: CheckFunction<O, Id>, options: O): readonly Id[] {
   return fn.emits ? fn.emits(options) : (Object.keys(fn.messages) as Id[]);
 }
+
+/**
+ * The options of a function that hold a JSON Schema: those it declares as any object
+ * (`{type: object}`, with at most a description) — `schema`'s `schema`; the `where`, `match`,
+ * `covered` and `favoured` of share, coverage, targetBelowShare and tilt.
+ */
+export function schemaOptionKeys(fn: { optionsSchema: object }): string[] {
+  const props = (fn.optionsSchema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {};
+  return Object.entries(props).flatMap(([key, { description: _, ...s }]) => (JSON.stringify(s) === '{"type":"object"}' ? [key] : []));
+}
