@@ -141,7 +141,7 @@ describe('rules show', () => {
     expect(r.stdout).toContain('Severity: info');
     expect(r.stdout).toContain('hollow_shell_baseline = 0.075');
     expect(r.stdout).toContain('全市仍有约7.5%的行政村为集体经济空壳村');
-    expect(r.stdout).toMatch(/Audit says:\n\s+\d+:\d+ 1 of 2 reporting villages \(50\.0%\) are hollow shells/);
+    expect(r.stdout).toMatch(/Audit says:\n\s+\d+:\d+ hollow shells \(no collective operating income\) among the villages that report it: 1 of 2 \(50\.0%\)/);
   });
 
   it('rejects an unknown rule with exit 2 and suggestions', () => {

@@ -111,7 +111,7 @@ describe('removing one required part of the other areas', () => {
     for (const i of [0, 1, 2]) doc.setIn(['projects', i, 'villages'], doc.createNode(['439921101202']));
     const findings = auditText(doc.toString());
     expect(findings.map((f) => f.ruleId)).toEqual(['resources-tilt-to-poor-villages']);
-    expect(findings[0]!.message.en).toContain('the 4 exited poor villages get 0 yuan of project funds each on average');
+    expect(findings[0]!.message.en).toContain('exited poor villages (4) get 0 yuan of project funds each on average');
   });
 
   it('a village living on photovoltaic income alone is listed by name', () => {

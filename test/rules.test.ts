@@ -165,7 +165,14 @@ const MORE: Record<string, { valid?: string[]; invalid: Case[] }> = {
     invalid: [{ code: 'collective_economy:\n  entities: [{name: 红星油茶专业合作社, kind: cooperative}]\n', errors: [[2, 'missing']] }],
   },
   'first-secretary-exited-villages': {
-    invalid: [{ code: "villages:\n  - {name: 红星村, code: '439921101201', poverty_status: exited, first_secretary: 暂无}\n", errors: [[2, 'default']] }],
+    // A text that only mentions an empty word among others says something.
+    valid: ["villages:\n  - {name: 红星村, code: '439921101201', poverty_status: exited, first_secretary: 县农业农村局选派（人选暂无变动）}\n"],
+    invalid: [{ code: "villages:\n  - {name: 红星村, code: '439921101201', poverty_status: exited, first_secretary: 暂无}\n", errors: [[2, 'emptyWords']] }],
+  },
+  'village-code-administrative': {
+    // Villagers' committees numbered 500–599 in the code tables; 400–499 are virtual communities.
+    valid: ["villages:\n  - {name: 朱家庄社区村委会, code: '439921500510'}\n"],
+    invalid: [{ code: "villages:\n  - {name: 旅游区虚拟社区, code: '439921400498'}\n", errors: [[2, 'default']] }],
   },
   'no-removal-not-lapsed': {
     // Kept until the audit date itself: still in force on that day.
@@ -205,6 +212,47 @@ const MORE: Record<string, { valid?: string[]; invalid: Case[] }> = {
   },
 };
 
+/**
+ * A text or list that only says 无, 暂无, 待定 …: each rule that asks for a text or a list names the
+ * words written (message `emptyWords`), not "nothing written".
+ */
+const EMPTY_WORDS: Record<string, [code: string, line: number]> = {
+  'land-forest-rights-respected': ['collective_economy:\n  rights_respected: [无]\n', 2],
+  'social-capital-introduced': ['collective_economy:\n  social_capital: [暂无]\n', 2],
+  'evaluation-outcome-indicators': ['evaluation:\n  outcome_indicators: [无]\n', 2],
+  'aspiration-and-skills': ['governance:\n  aspiration_and_skills: [待定]\n', 2],
+  'three-talks-one-review-listed': ['slogans:\n  three_talks_one_review: [无]\n', 2],
+  'benefit-balance': ['governance:\n  benefit_balance: [暂无]\n', 2],
+  'publicity-and-models': ['governance:\n  publicity: [待补充]\n', 2],
+  'villages-listed': ['format_version: 1\nvillages: [无]\n', 2],
+  'terrain-declared': ['county:\n  terrain: [无]\n', 2],
+  'existing-industries-evaluated': ['format_version: 1\nexisting_industries: [暂无]\n', 2],
+  'projects-listed': ['format_version: 1\nprojects: [待定]\n', 2],
+  'project-linked-to-villages': ['projects:\n  - {id: TX-2023-01, name: 桃溪油茶提质增效, kind: industry, villages: [待定]}\n', 2],
+  'industry-project-linkage': ['projects:\n  - {id: TX-2023-01, name: 桃溪油茶提质增效, kind: industry, linkage: [无]}\n', 2],
+};
+
+/** The section is there but holds none of the parts the document names: message `none`, not "6 of the 6". */
+const NONE: Record<string, [code: string, line: number]> = {
+  'three-transformations-reform': ['collective_economy:\n  three_transformations: [资源变资产]\n', 2],
+  'evaluation-mechanisms-all-three': ['evaluation:\n  outcome_indicators: [脱贫户人均纯收入增幅]\n', 1],
+  'monitoring-household-kinds': ['monitoring:\n  household_kinds: []\n', 2],
+  'three-governance-system': ['governance:\n  three_governance: []\n', 2],
+  'cadre-capacity': ['governance:\n  cadre_capacity: []\n', 2],
+  'secretary-chains-both-campaigns': ['leadership:\n  secretary_chains: {}\n', 2],
+  'secretary-chain-five-levels': ['leadership:\n  secretary_chains:\n    revitalization: {}\n', 3],
+  'linking-coordination-mechanism': ['leadership:\n  linking_coordination: {}\n', 2],
+  'responsibility-system-complete': ['leadership:\n  responsibility_system: {}\n', 2],
+  'no-removals-all-four': ['no_removals: {}\n', 1],
+  'village-plan-considerations': ["villages:\n  - name: 红星村\n    code: '439921101201'\n    plan: {kind: village_plan, considerations: []}\n", 4],
+  'planning-support-layouts': ['planning:\n  planning_support: {unit: 县自然资源局, layouts: []}\n', 2],
+  'poverty-policies-all-five': ['policy_linkage:\n  poverty_policies: {}\n', 2],
+  'revitalization-policies-all-five': ['policy_linkage:\n  revitalization_policies: {}\n', 2],
+  'leader-cultivation-methods': ['talent:\n  leader_cultivation: {methods: []}\n', 2],
+  'leader-cultivation-sources': ['talent:\n  leader_cultivation: {sources: []}\n', 2],
+  'leader-cultivation-kinds': ['talent:\n  leader_cultivation: {kinds: []}\n', 2],
+};
+
 describe('every built-in rule (RuleTester style)', () => {
   const rules = catalog().rules;
 
@@ -230,5 +278,15 @@ describe('every built-in rule (RuleTester style)', () => {
     const found = expected(auditText(code, [id], undefined, today));
     expect(found.map((f) => [f.line, f.messageId])).toEqual(errors);
     for (const f of found) expect(f.rule).toBe(id);
+  });
+});
+
+describe('messages for what a planner really writes', () => {
+  const cases = [
+    ...Object.entries(EMPTY_WORDS).map(([id, [code, line]]) => [id, 'emptyWords', code, line] as const),
+    ...Object.entries(NONE).map(([id, [code, line]]) => [id, 'none', code, line] as const),
+  ];
+  it.each(cases)('%s: %s', (id, messageId, code, line) => {
+    expect(expected(auditText(code, [id]))).toEqual([{ rule: id, line, messageId }]);
   });
 });

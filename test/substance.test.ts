@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { auditText } from './helpers/audit.js';
+import { auditText, lineOf } from './helpers/audit.js';
 import { byPosition, expected, inlineExpectations } from './helpers/ruleTester.js';
 
 /**
@@ -30,5 +30,26 @@ describe('plans as planners write them', () => {
     const { rules } = inlineExpectations(readFileSync(new URL(file.replace('.aligned.yaml', '.defect.yaml'), dir), 'utf8'));
     const text = readFileSync(new URL(file, dir), 'utf8');
     expect(expected(auditText(text).filter((f) => rules.includes(f.ruleId)))).toEqual([]);
+  });
+});
+
+describe('a plan whose villages section is missing', () => {
+  // The aligned example without its villages: projects, the stationed teams and planning support
+  // still name village codes, which now match no village of the plan.
+  const aligned = readFileSync(new URL('../examples/aligned.yaml', import.meta.url), 'utf8');
+  const cut = aligned.replace(/^villages:\n(?:[ #].*\n|\n)*/m, '');
+
+  it('still names village codes elsewhere (the case is real)', () => {
+    expect(cut).not.toMatch(/^villages:/m);
+    expect(cut).toMatch(/^projects:/m);
+    for (const section of ['village_stationed_assistance:', 'planning_support:']) expect(cut).toContain(section);
+  });
+
+  // A missing section is reported where the plan begins, an empty one on its own line.
+  it.each([
+    ['missing', cut, 'format_version'],
+    ['empty', cut.replace(/^projects:/m, 'villages: []\nprojects:'), 'villages: []'],
+  ])('gets one finding for it when %s, and no cross-check of the codes', (_case, text, at) => {
+    expect(expected(auditText(text))).toEqual([{ rule: 'villages-listed', line: lineOf(text, at), messageId: 'default' }]);
   });
 });

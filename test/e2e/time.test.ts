@@ -54,7 +54,7 @@ describe('audit in time (--today)', () => {
     const gaps = auditText(ALIGNED, ['monitoring-threshold-current'], undefined, '2026-12-01');
     expect(gaps).toHaveLength(1);
     expect(gaps[0]).toMatchObject({ severity: 'warning', path: 'monitoring.threshold_year', line: lineOf(ALIGNED, 'threshold_year: 2022'), actual: 2022, expected: 2 });
-    expect(gaps[0]!.message.zh).toBe('monitoring.threshold_year 为 2022 年的标准，审计日 2026-12-01 时已有 4 年，超过 2 年：监测标准由各省逐年确定，应采用当年标准');
+    expect(gaps[0]!.message.zh).toBe('防返贫监测收入标准为 2022 年的标准（monitoring.threshold_year），审计日 2026-12-01 时已有 4 年，超过 2 年：监测标准由各省逐年确定，应采用当年标准');
     expect(auditText(ALIGNED, ['monitoring-threshold-current'], { stale_data_years: 4 }, '2026-12-01')).toEqual([]);
   });
 

@@ -19,6 +19,13 @@ describe('includesAll', () => {
   it('treats a missing node as lacking everything', () => {
     expect(run(includesAll, undefined, opts)[0]!.values.count).toBe(3);
   });
+  it('words the case where none is there apart when the rule asks (explainNone), and only then', () => {
+    const none = { ...opts, explainNone: true };
+    expect(run(includesAll, [], none)[0]!.messageId).toBe('none');
+    expect(run(includesAll, undefined, none)[0]!.messageId).toBe('none');
+    expect(run(includesAll, ['a'], none)[0]!.messageId).toBeUndefined();
+    expect(run(includesAll, [], opts)[0]!.messageId).toBeUndefined();
+  });
   it('does not take inherited keys for own ones', () => {
     expect(run(includesAll, {}, { values: ['constructor', 'toString'] })[0]!.values.count).toBe(2);
   });

@@ -11,6 +11,7 @@ const plan = { format_version: 1, county: { name: '桃溪县', code: '439921' } 
 /** For each function, inputs that between them produce every message id it declares. */
 const CASES: Record<string, Case[]> = {
   nonEmpty: [[{ explainEmptyWords: true }, [], { x: ['无'] }], [{}, []]],
+  includesAll: [[{ values: ['a', 'b'], explainNone: true }, []]],
   dateWithin: [[{ min: '2025-12-31' }, '2025-02-30']],
   equals: [[{ value: true }, undefined]],
   notStale: [[{ asOf: '2026-12-01', notBefore: '2026-01-01' }, '2021-09-30']],

@@ -8,8 +8,9 @@ describe('numberWithin', () => {
     expect(run(numberWithin, 5, { min: 5, max: 10 })).toEqual([]);
   });
   it('reports a number below min or above max with the bound it crosses', () => {
-    expect(run(numberWithin, 4, { min: 5 })).toEqual([{ values: { actual: 4, expected: 5, bound: { term: 'min' } } }]);
-    expect(run(numberWithin, 0.4, { max: 0.32 })).toEqual([{ values: { actual: 0.4, expected: 0.32, bound: { term: 'max' } } }]);
+    expect(run(numberWithin, 4, { min: 5 })).toEqual([{ values: { actual: 4, expected: 5, bound: { term: 'min' }, actualPercent: '400.0%', expectedPercent: '500.0%' } }]);
+    // A share is also given as a percentage, for messages that read it so.
+    expect(run(numberWithin, 0.4, { max: 0.32 })).toEqual([{ values: { actual: 0.4, expected: 0.32, bound: { term: 'max' }, actualPercent: '40.0%', expectedPercent: '32.0%' } }]);
   });
   it('ignores a missing number unless required', () => {
     expect(run(numberWithin, undefined, { max: 1 })).toEqual([]);

@@ -1,5 +1,6 @@
 import { term } from '../gap.js';
 import { defineFunction } from './types.js';
+import { percent } from './percent.js';
 import { shown } from './shown.js';
 
 interface Options {
@@ -17,7 +18,7 @@ export default defineFunction<Options, 'missing' | 'notNumber'>({
     missing: 'the number is missing and `required` is set',
     notNumber: 'the value is not a number',
   },
-  values: ['actual', 'expected', 'bound'],
+  values: ['actual', 'expected', 'bound', 'actualPercent', 'expectedPercent'],
   emits: ({ required }) => (required ? ['missing', 'notNumber'] : ['notNumber']),
   optionsSchema: {
     type: 'object',
@@ -35,8 +36,12 @@ export default defineFunction<Options, 'missing' | 'notNumber'>({
     if (typeof target !== 'number' || Number.isNaN(target)) {
       return [{ messageId: 'notNumber', values: { actual: shown(target), expected: term('number') } }];
     }
-    if (min !== undefined && target < min) return [{ values: { actual: target, expected: min, bound: term('min') } }];
-    if (max !== undefined && target > max) return [{ values: { actual: target, expected: max, bound: term('max') } }];
+    // A share is read as a percentage in a message (0.8 → 80.0%); the report keeps the number.
+    const out = (limit: number, bound: 'min' | 'max') => [
+      { values: { actual: target, expected: limit, bound: term(bound), actualPercent: percent(target), expectedPercent: percent(limit) } },
+    ];
+    if (min !== undefined && target < min) return out(min, 'min');
+    if (max !== undefined && target > max) return out(max, 'max');
     return [];
   },
 });

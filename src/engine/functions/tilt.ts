@@ -28,7 +28,7 @@ export default defineFunction<Options>({
   name: 'tilt',
   summary: 'Favoured units get on average no more than `minRatio` times what each other unit gets (an item’s amount split evenly among the units it lists; an even split is no tilt).',
   messages: {},
-  values: ['actual', 'expected', 'others', 'ratio', 'favoured', 'otherUnits', 'actualWan', 'othersWan'],
+  values: ['actual', 'expected', 'others', 'ratio', 'favoured', 'otherUnits', 'actualWan', 'othersWan', 'boundWan', 'actualYuan', 'othersYuan', 'boundYuan'],
   optionsSchema: {
     type: 'object',
     required: ['units', 'favoured', 'items', 'refs', 'amount', 'minRatio'],
@@ -76,6 +76,12 @@ export default defineFunction<Options>({
           // Chinese official text states amounts in 万元.
           actualWan: wan(favouredAverage),
           othersWan: wan(otherAverage),
+          // The bar as an amount: "N 倍" alone is read both as N times and as N times more.
+          boundWan: wan(otherAverage * minRatio),
+          // English text groups thousands.
+          actualYuan: yuan(favouredAverage),
+          othersYuan: yuan(otherAverage),
+          boundYuan: yuan(otherAverage * minRatio),
           ratio: minRatio,
           favoured: favouredKeys.size,
           otherUnits: otherKeys.size,
@@ -86,4 +92,7 @@ export default defineFunction<Options>({
 });
 
 /** Yuan as 万元, to two decimals without trailing zeros: 2250000 → 225, 12345 → 1.23. */
-const wan = (yuan: number): number => Math.round(yuan / 100) / 100;
+const wan = (amount: number): number => Math.round(amount / 100) / 100;
+
+/** Whole yuan with thousands grouped: 2250000 → 2,250,000. */
+const yuan = (amount: number): string => String(Math.round(amount)).replace(/\B(?=(\d{3})+$)/g, ',');
