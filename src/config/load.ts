@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadBuiltinCatalog } from '../catalog/builtin.js';
-import { BUILTIN_RULES_DIR, loadCatalog, loadRuleFolder, refusedRegex } from '../catalog/load.js';
+import { BUILTIN_RULES_DIR, loadRuleFolder, refusedRegex } from '../catalog/load.js';
 import type { Catalog, Severity } from '../catalog/types.js';
 import { compileFor } from '../engine/ajv.js';
 import { dayNumber } from '../engine/functions/date.js';

@@ -7,7 +7,7 @@ import { dayNumber } from './functions/date.js';
 import { FUNCTIONS } from './functions/index.js';
 import type { CheckFunction, SchemaError } from './functions/types.js';
 import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
-import { scoped, term, type Gap, type Value } from './gap.js';
+import { scoped, type Gap, type Value } from './gap.js';
 import { LIMITS, MORE_MESSAGES } from './limits.js';
 import { conforms, schemaErrors } from './schemas.js';
 import { localDate, readsPlan, resolveRefs, type RefContext } from './refs.js';
