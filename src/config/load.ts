@@ -89,7 +89,6 @@ export interface ConfigOptions {
   catalog?: Catalog;
 }
 
-
 /** `rural-audit.config.yaml` in `cwd` or the nearest folder above it. */
 export function findConfig(cwd: string = process.cwd()): string | undefined {
   let dir = resolve(cwd);
