@@ -23,8 +23,8 @@ import planSchemaJson from './plan/plan.schema.json' with { type: 'json' };
 /** The conditions a catalog's rules validate with under some parameters: `where`, and schema options not read from the plan. */
 function conditionsOf(catalog: Catalog, parameters: Record<string, unknown>): object[] {
   const out: object[] = [];
-  for (const { rule, checks } of compileCatalog(catalog, parameters, ANY_DAY).rules) {
-    if (typeof rule.where === 'object' && rule.where !== null) out.push(rule.where);
+  for (const { where, checks } of compileCatalog(catalog, parameters, ANY_DAY).rules) {
+    if (where && !where.readsPlan) out.push(where.condition);
     for (const check of checks) {
       for (const key of schemaOptionKeys(check.fn)) {
         const value = (check.options as Record<string, unknown> | undefined)?.[key];

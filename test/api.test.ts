@@ -49,6 +49,18 @@ describe('the library API', () => {
     expect(api.exitCode(broken)).toBe(2);
   });
 
+  it('auditText() reads the built-in catalog once: calls give the same result, and none can change the next', async () => {
+    const text = readFileSync('examples/partial.yaml', 'utf8');
+    const first = await api.auditText(text, { today: '2024-06-01' });
+    expect(() => {
+      (first.rules[0] as { severity: string }).severity = 'info';
+    }).toThrow(TypeError);
+    await api.auditText(text, { today: '2024-06-01', parameters: { transition_end: '2023-12-31' } });
+    const second = await api.auditText(text, { today: '2024-06-01' });
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    expect(second.rules[0]).toBe(first.rules[0]);
+  });
+
   it('takes a catalog and parameters, as a tailored audit would', async () => {
     const catalog = api.loadCatalog();
     const only = { ...catalog, rules: catalog.rules.filter((r) => r.id === 'no-removal-through-transition') };

@@ -63,7 +63,6 @@ function compiled(pattern: string): { re: RegExp; names: string[] } {
   return c;
 }
 
-
 function namesIn(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   return list.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());

@@ -43,7 +43,7 @@ export function settingsNotices(settings: WorkerSettings): Notice[] {
 
 /** The run's result from its files' audits (the baseline is applied by the caller, run.ts). */
 export function resultOf(context: PlainAuditContext, audited: FileAudit[], errors: InputError[], notices: Notice[]): AuditResult {
-  const { catalog, waivers } = context.settings;
+  const { waivers } = context.settings;
   const files = audited.map((a) => a.result);
   const outcomes = audited.flatMap((a) => (a.waivers ? [a.waivers] : []));
   // Plans finish in any order on worker threads: sorted, so that the report is the same every run.

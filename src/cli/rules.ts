@@ -6,7 +6,7 @@ import { LANGS, type Catalog, type Lang } from '../catalog/types.js';
 import { explainRule } from '../docs/explain.js';
 import { clauseCoverage, outsideCoverage, outsideSourcesOf, ruleParameters } from '../docs/source.js';
 import { coverageText } from '../docs/traceability.js';
-import { displayWidth, SEVERITY_LABEL } from '../report/text.js';
+import { displayWidth } from '../report/text.js';
 import { registerRulesTest } from './rulesTest.js';
 import { UsageError } from './usage.js';
 import { say } from '../plan/words.js';
@@ -79,7 +79,7 @@ export function listRules(lang: Lang, format: string): string {
   const areaWidth = Math.max(...catalog.areas.map((a) => displayWidth(a.title[lang]))) + 2;
   const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true, colWidths: [idWidth, 10, areaWidth, 14, 44] });
   for (const r of rules) {
-    t.push([r.id, SEVERITY_LABEL[r.severity][lang], areaTitle.get(r.area) ?? r.area, r.source.clauses.join(', ') || '—', r.title[lang]]);
+    t.push([r.id, say(lang, `severity.${r.severity}`), areaTitle.get(r.area) ?? r.area, r.source.clauses.join(', ') || '—', r.title[lang]]);
   }
   return `${t.toString()}\n${say(lang, 'rulesCount', { count: rules.length })}\n`;
 }

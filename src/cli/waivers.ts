@@ -8,7 +8,7 @@ import type { InputError } from '../plan/input-error.js';
 import { discoverPlans } from '../plan/discover.js';
 import { isIgnored } from '../config/effective.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
-import { say } from '../plan/words.js';
+import { say, sayBoth } from '../plan/words.js';
 import { escapeJsonText, inputErrorLine, sanitize } from '../report/text.js';
 import { targetExists } from '../waivers/apply.js';
 import { daysLeft, EXPIRING_DAYS, readWaivers, sourceOf, stateOf, type Waiver, type WaiverState } from '../waivers/waiver.js';
@@ -76,7 +76,7 @@ export async function runWaivers(paths: string[], opts: WaiversOptions): Promise
       errors.push(...read.errors);
       for (const w of read.waivers) {
         if (w.target !== undefined && !targetExists(doc.data, w.target)) {
-          errors.push({ file: doc.file, code: 'invalid-waiver', line: w.targetAt!.line, column: w.targetAt!.column, values: { zh: `规划中没有豁免对象 ${w.target}`, en: `the plan has no target ${w.target}` } });
+          errors.push({ file: doc.file, code: 'invalid-waiver', line: w.targetAt!.line, column: w.targetAt!.column, values: sayBoth('waiver.noTarget', { target: w.target }) });
         } else waivers.push(w);
       }
     }
@@ -111,18 +111,14 @@ function json(rows: Row[], today: string): string {
   return `${escapeJsonText(JSON.stringify(out, null, 2))}\n`;
 }
 
-const STATE = {
-  active: { zh: '有效', en: 'active' },
-  expiring: { zh: '即将到期', en: 'expiring' },
-  expired: { zh: '已过期', en: 'expired' },
-};
+const STATE = { active: 'waivers.stateActive', expiring: 'waivers.stateExpiring', expired: 'waivers.stateExpired' } as const;
 
 function table(rows: Row[], today: string, lang: Lang): string {
   const head = (['waivers.headState', 'waivers.headExpires', 'waivers.headRule', 'waivers.headTarget', 'waivers.headApprovedBy', 'waivers.headJustification', 'waivers.headWhere'] as const).map((k) => say(lang, k));
   const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [10, 12, 32, 16, 14, 30, 22] });
   for (const { waiver: w, state, daysLeft: left } of rows) {
     const when = state === 'expired' ? '' : say(lang, 'waivers.daysLeft', { days: left });
-    t.push([STATE[state][lang], `${w.expires}${when}`, w.rule, w.target ?? '—', w.approvedBy, w.justification, sourceOf(w)].map((c) => sanitize(String(c))));
+    t.push([say(lang, STATE[state]), `${w.expires}${when}`, w.rule, w.target ?? '—', w.approvedBy, w.justification, sourceOf(w)].map((c) => sanitize(String(c))));
   }
   const counts = { active: 0, expiring: 0, expired: 0 };
   for (const r of rows) counts[r.state]++;

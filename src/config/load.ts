@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadBuiltinCatalog } from '../catalog/builtin.js';
-import { BUILTIN_RULES_DIR, loadCatalog, loadRuleFolder, refusedRegex } from '../catalog/load.js';
+import { BUILTIN_RULES_DIR, loadRuleFolder, refusedRegex } from '../catalog/load.js';
 import type { Catalog, Severity } from '../catalog/types.js';
 import { compileFor } from '../engine/ajv.js';
 import { dayNumber } from '../engine/functions/date.js';
@@ -88,7 +88,6 @@ export interface ConfigOptions {
   /** The built-in catalog, when the caller has it already. */
   catalog?: Catalog;
 }
-
 
 /** `rural-audit.config.yaml` in `cwd` or the nearest folder above it. */
 export function findConfig(cwd: string = process.cwd()): string | undefined {

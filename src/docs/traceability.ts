@@ -1,6 +1,5 @@
 import { loadCatalog } from '../catalog/load.js';
 import type { Catalog, Lang } from '../catalog/types.js';
-import { SEVERITY_LABEL } from '../report/text.js';
 import { clauseCoverage, outsideCoverage, outsideSourceLine, type ClauseCoverage } from './source.js';
 import { say } from '../plan/words.js';
 
@@ -65,7 +64,7 @@ export function coverageText(catalog: Catalog, lang: Lang, rows: ClauseCoverage[
   for (const r of rows) {
     const status = r.rules.length ? say(lang, 'docs.ruleCount', { count: r.rules.length }) : say(lang, 'docs.manualOnly');
     out.push(`${r.id.padEnd(width)}  ${status}  ${r.text.length > 40 ? `${r.text.slice(0, 40)}…` : r.text}`);
-    for (const x of r.rules) out.push(`${' '.repeat(width)}    ${x.id} [${SEVERITY_LABEL[x.severity][lang]}] ${x.title[lang]}`);
+    for (const x of r.rules) out.push(`${' '.repeat(width)}    ${x.id} [${say(lang, `severity.${x.severity}`)}] ${x.title[lang]}`);
     for (const m of r.manual) out.push(`${' '.repeat(width)}    ${say(lang, 'docs.manual')}: ${m.id} — ${m.reason[lang]}`);
   }
   const outside = outsideCoverage(catalog);

@@ -7,7 +7,7 @@ import { dayNumber } from './functions/date.js';
 import { FUNCTIONS } from './functions/index.js';
 import type { CheckFunction, SchemaError } from './functions/types.js';
 import planSchemaJson from '../plan/plan.schema.json' with { type: 'json' };
-import { scoped, term, type Gap, type Value } from './gap.js';
+import { scoped, type Gap, type Value } from './gap.js';
 import { LIMITS, MORE_MESSAGES } from './limits.js';
 import { conforms, schemaErrors } from './schemas.js';
 import { localDate, readsPlan, resolveRefs, type RefContext } from './refs.js';
@@ -28,6 +28,8 @@ export interface CompiledRule {
   checks: CompiledCheck[];
   /** The rule's window with parameters and the audit date in; `$plan` references resolved per document. */
   window?: { through?: unknown; after?: unknown };
+  /** The rule's `where` resolved as its options are (the loader validated it so). */
+  where?: { condition: object; readsPlan: boolean };
 }
 
 export interface CompiledCatalog {
@@ -58,11 +60,14 @@ export function compileCatalog(catalog: Catalog, parameters: Record<string, unkn
       return { fn, field: c.field, options, readsPlan: readsPlan(options) };
     }),
     ...(rule.window ? { window: resolveRefs({ through: rule.window.through, after: rule.window.after }, ctx) as CompiledRule['window'] } : {}),
+    ...(rule.where ? { where: compiledWhere(resolveRefs(rule.where, ctx) as object) } : {}),
   }));
   const words = param('empty_words');
   const emptyWords = new Set(Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string').map(normalWord) : []);
   return { catalog, rules, emptyWords, today };
 }
+
+const compiledWhere = (condition: object): CompiledRule['where'] => ({ condition, readsPlan: readsPlan(condition) });
 
 /** How an empty word is compared: trimmed, case-folded, full-width letters and slashes as half-width. */
 function normalWord(text: string): string {
@@ -147,12 +152,13 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
     const stands = standing(entry, doc.data, today);
     if (!stands) continue;
     const resolved = checks.map((c) => (c.readsPlan ? resolveRefs(c.options, planRefs) : c.options));
+    const where = entry.where?.readsPlan ? (resolveRefs(entry.where.condition, planRefs) as object) : entry.where?.condition;
     let listed = 0;
     let firstUnlisted: { gap: Gap; path: Path; selected: Path } | undefined;
     for (const selector of selectors) {
       for (const match of selector.select(doc.data)) {
         // `where` narrows existing nodes; a missing node is never "where" anything.
-        if (rule.where && (match.value === undefined || !conforms(rule.where, match.value))) continue;
+        if (where && (match.value === undefined || !conforms(where, match.value))) continue;
         // A plain loop and a context literal, not forEach and a spread: measured 13–15 % faster
         // over a whole audit of 400 plans.
         for (let i = 0; i < checks.length; i++) {

@@ -1,8 +1,8 @@
 import { lstat, open, stat } from 'node:fs/promises';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import type { Encoding } from './decode.js';
-import { withExcerpt, type InputError } from './input-error.js';
-import { DEFAULT_MAX_BYTES, isInputError, parseDocumentBytes, parseYamlBytes, type LoadedDocument, type LoadedYaml } from './document.js';
+import type { InputError } from './input-error.js';
+import { parseDocumentBytes, parseYamlBytes, type LoadedDocument, type LoadedYaml } from './document.js';
 
 // The in-memory half of loading lives in document.ts (no node: module, for the browser page).
 export { DEFAULT_MAX_BYTES, isInputError, parseByteSize, parseDocumentBytes, parseYamlBytes, type LoadedDocument, type LoadedYaml } from './document.js';

@@ -25,6 +25,9 @@ const WORDS = {
   },
   /** The word in `file:line:column: error: …`, the one line of an input error. */
   'inputError': { zh: '错误', en: 'error' },
+  'severity.error': { zh: '错误', en: 'error' },
+  'severity.warning': { zh: '警告', en: 'warning' },
+  'severity.info': { zh: '提示', en: 'info' },
   'rulesCount': { zh: '共 {{count}} 条规则', en: '{{count}} rules' },
 
   // ── The printed reports (Markdown, HTML, the workbook, remediation) ──
@@ -196,9 +199,114 @@ const WORDS = {
   },
   /** Filled into the waiver rules' messages (src/waivers/rules.ts) when a waiver names its target. */
   'waivers.target': { zh: '（对象 {{target}}）', en: ' (target {{target}})' },
+  'waivers.stateActive': { zh: '有效', en: 'active' },
+  'waivers.stateExpiring': { zh: '即将到期', en: 'expiring' },
+  'waivers.stateExpired': { zh: '已过期', en: 'expired' },
 
-  // ── The browser page (its controls' own words are in src/web/words.ts) ──
+  // ── `init`: a village list (CSV or Excel) that cannot be used ──
+  'villages.binary': { zh: '不是文本文件（含 NUL 字节）；请另存为 CSV', en: 'not a text file (NUL bytes); save it as CSV' },
+  'villages.encoding': { zh: '无法识别文件编码；请另存为 UTF-8 或 GBK 编码的 CSV', en: 'unrecognised encoding; save it as UTF-8 or GBK CSV' },
+  'villages.columnName': { zh: '村名', en: 'name' },
+  'villages.columnCode': { zh: '代码', en: 'code' },
+  'villages.noColumn': { zh: '表头中没有「{{column}}」列（可用列名：{{names}}）', en: 'the header has no {{column}} column (accepted names: {{names}})' },
+  'villages.noName': { zh: '缺少村名', en: 'no village name' },
+  'villages.scientificCode': {
+    zh: '{{name}} 的代码「{{code}}」被表格软件改成了科学计数法；请把代码列设为文本格式后重新导出',
+    en: 'the code of {{name}} ("{{code}}") was turned into scientific notation by the spreadsheet; format the column as text and export again',
+  },
+  'villages.badCode': { zh: '{{name}} 的代码「{{code}}」不是 12 位统计用区划代码', en: 'the code of {{name}} ("{{code}}") is not a 12-digit statistical division code' },
+  'villages.repeatedCode': { zh: '代码 {{code}} 与第 {{line}} 行重复', en: 'code {{code}} repeats line {{line}}' },
+  'villages.badCategory': {
+    zh: '{{name}} 的村庄分类「{{category}}」不是集聚提升类、城郊融合类、特色保护类、搬迁撤并类或看不准',
+    en: 'the category of {{name}} ("{{category}}") is not one of upgrade, suburban, protection, relocation, undetermined',
+  },
+  'villages.badExited': { zh: '{{name}} 是否脱贫村写作「{{exited}}」，应为 是 或 否', en: 'whether {{name}} is an exited village reads "{{exited}}"; write yes or no' },
+  'villages.badIncome': { zh: '{{name}} 的集体经营性收入「{{income}}」不是金额', en: 'the collective operating income of {{name}} ("{{income}}") is not an amount' },
+  'villages.noRows': { zh: '没有村庄数据行', en: 'no village rows' },
+  'villages.notWorkbook': { zh: '不是可读取的 Excel 工作簿（.xlsx）', en: 'not a readable Excel workbook (.xlsx)' },
+  'villages.noSheet': { zh: '工作簿中没有工作表「{{sheet}}」（有：{{names}}）', en: 'the workbook has no sheet "{{sheet}}" (it has: {{names}})' },
+
+  // ── The editor schema (`rural-audit schema --editor`): what a planner reads on a value in the wrong form ──
+  'editor.date': { zh: '日期写成 YYYY-MM-DD，如 2025-12-31', en: 'a date written YYYY-MM-DD, e.g. 2025-12-31' },
+  'editor.countyCode': { zh: '县级行政区划代码为 6 位数字，末两位不为 00，如 439921', en: 'a county code: six digits, not ending in 00, e.g. 439921' },
+  'editor.villageCode': { zh: '村级区划代码为 12 位数字，如 439921101201', en: 'a village code: twelve digits, e.g. 439921101201' },
+  'editor.boolean': { zh: '填 true（是）或 false（否）', en: 'true or false' },
+  'editor.number': { zh: '填数字', en: 'a number' },
+  'editor.integer': { zh: '填整数', en: 'a whole number' },
+  'editor.notYet': { zh: '尚未填写（{{placeholder}}）：check 以 placeholder-unfilled 报告', en: 'not filled in yet ({{placeholder}}): check reports it as placeholder-unfilled' },
+  'editor.badFormat': { zh: '格式不符', en: 'not in the expected format' },
+
+  // ── What is wrong with a waiver (an `invalid-waiver` error carries both languages) ──
+  'waiver.fileShape': { zh: '豁免文件应以 waivers: 列表开头', en: 'a waivers file holds a list under waivers:' },
+  'waiver.notList': { zh: 'waivers 应为列表', en: 'waivers must be a list' },
+  'waiver.notMapping': { zh: '每项豁免应为映射（rule、justification、approved_by、expires）', en: 'each waiver must be a mapping (rule, justification, approved_by, expires)' },
+  'waiver.unknownKey': { zh: '未知字段 {{key}}', en: 'unknown key {{key}}' },
+  'waiver.noRule': { zh: '豁免必须写明规则编号 rule', en: 'a waiver must name its rule' },
+  'waiver.unknownRule': { zh: '未知规则 {{rule}}', en: 'unknown rule {{rule}}' },
+  'waiver.noJustification': { zh: '豁免必须写明理由 justification', en: 'a waiver must give its justification' },
+  'waiver.noApprovedBy': { zh: '豁免必须写明批准人 approved_by', en: 'a waiver must say who approved it (approved_by)' },
+  'waiver.noExpires': { zh: '豁免必须写明到期日 expires', en: 'a waiver must have an expiry date (expires)' },
+  'waiver.badExpires': { zh: '到期日 {{expires}} 不是有效日期（YYYY-MM-DD）', en: 'expires {{expires}} is not a real date (YYYY-MM-DD)' },
+  'waiver.badTarget': { zh: 'target 应为村代码、项目编号或规划中的路径', en: 'target must be a village code, a project id or a path in the plan' },
+  'waiver.badCounty': { zh: 'county 应为县级代码', en: 'county must be a county code' },
+  'waiver.badFiles': { zh: 'files 应为文件通配符列表', en: 'files must be a list of file globs' },
+  'waiver.noTarget': { zh: '规划中没有豁免对象 {{target}}', en: 'the plan has no target {{target}}' },
+
+  // ── The browser page: its controls (`data-w` names the word after `web.`) and what it says ──
   'web.rules': { zh: '{{count}} 条规则', en: '{{count}} rules' },
+  'web.title': { zh: '乡村振兴规划审计（离线网页版）', en: 'Rural-revitalization plan audit (offline page)' },
+  'web.privacy': { zh: '全部检查在本机浏览器内完成：规划文件不会上传，也不会发送到任何地方，本页面不访问网络。', en: 'Everything is checked here, in this browser: plan files are not uploaded or sent anywhere, and this page makes no network access.' },
+  'web.choose': { zh: '选择规划文件', en: 'Choose plan files' },
+  'web.drop': { zh: '或把 .yaml 规划文件拖到这里（可多个；UTF-8 或 GBK 编码均可）', en: 'or drop .yaml plan files here (several at once; UTF-8 or GBK)' },
+  'web.lang': { zh: '语言', en: 'Language' },
+  'web.today': { zh: '审计日期', en: 'Audit date' },
+  'web.profile': { zh: '配置档', en: 'Profile' },
+  'web.maxSize': { zh: '文件大小上限', en: 'Largest file' },
+  'web.print': { zh: '打印报告', en: 'Print the report' },
+  'web.json': { zh: '下载 JSON 报告', en: 'Download the JSON report' },
+  'web.csv': { zh: '下载整改清单（CSV）', en: 'Download the remediation list (CSV)' },
+  'web.html': { zh: '下载 HTML 报告', en: 'Download the HTML report' },
+  'web.newPlan': { zh: '新建规划模板', en: 'New plan template' },
+  'web.waiting': { zh: '尚未选择规划文件。', en: 'No plan chosen yet.' },
+  'web.reading': { zh: '正在读取文件……', en: 'Reading the files…' },
+  'web.auditing': { zh: '正在审计', en: 'Auditing' },
+  'web.done': { zh: '审计完成', en: 'Audit finished' },
+  'web.failed': { zh: '审计失败', en: 'The audit failed' },
+  'web.source': { zh: '规划原文', en: 'Plan source' },
+  'web.sourceHint': { zh: '点击报告中的一行差距，可在此查看规划原文中的对应位置。', en: 'Click a gap in the report to see its place in the plan here.' },
+  'web.close': { zh: '关闭', en: 'Close' },
+  'web.npIntro': { zh: '生成与 rural-audit init 相同的规划模板；村庄名单可从 Excel 复制后粘贴（每行：村名、代码、所属乡镇，以制表符或逗号分隔）。', en: 'The plan template rural-audit init writes; paste the village list from Excel (each row: name, code, township — tab- or comma-separated).' },
+  'web.npCounty': { zh: '县名', en: 'County name' },
+  'web.npCode': { zh: '县代码（6 位）', en: 'County code (6 digits)' },
+  'web.npVillages': { zh: '行政村名单', en: 'Administrative villages' },
+  'web.npDownload': { zh: '下载规划模板', en: 'Download the plan template' },
+  'web.npSchema': { zh: '下载 plan.schema.json（编辑器提示用）', en: 'Download plan.schema.json (for editor help)' },
+  'web.exampleProfile': { zh: '提示：配置档 {{name}} 是示例，其中的数值为虚构，并非任何省份的政策', en: "notice: profile {{name}} is an EXAMPLE; its values are invented, not any province's policy" },
+  'web.badSize': { zh: '文件大小上限应为正数，如 5242880、512k 或 20M', en: 'the largest file must be a positive size, like 5242880, 512k or 20M' },
+  'web.noWorker': { zh: '本浏览器不能启动后台线程，审计在页面内进行，大文件时页面会暂时无响应。', en: 'This browser cannot start a background thread: the audit runs in the page, which may not respond for a while on large files.' },
+
+  // ── `rules show ID`: one rule explained ──
+  'explain.severity': { zh: '级别', en: 'Severity' },
+  'explain.area': { zh: '领域', en: 'Area' },
+  'explain.clauses': { zh: '条款', en: 'Clauses' },
+  'explain.quote': { zh: '引文', en: 'Quote' },
+  'explain.rationale': { zh: '理由', en: 'Rationale' },
+  'explain.parameters': { zh: '参数', en: 'Parameters' },
+  'explain.default': { zh: '默认值', en: 'default' },
+  'explain.none': { zh: '无', en: 'none' },
+  'explain.pass': { zh: '通过的示例', en: 'Passing example' },
+  'explain.fail': { zh: '不通过的示例', en: 'Failing example' },
+  'explain.gap': { zh: '审计结果', en: 'Audit says' },
+  'explain.remediation': { zh: '如何修改', en: 'Remediation' },
+  'explain.definedIn': { zh: '定义于', en: 'Defined in' },
+  'explain.check': { zh: '检查', en: 'Check' },
+  'explain.window': { zh: '适用期', en: 'When it applies' },
+  'explain.through': { zh: '适用至', en: 'applies through' },
+  'explain.after': { zh: '适用于此日之后', en: 'applies after' },
+  'explain.outside': { zh: '适用期外', en: 'outside the window' },
+  'explain.off': { zh: '不检查', en: 'not checked' },
+  'explain.outsideSources': { zh: '外部来源（非来源文件条款）', en: 'Outside sources (not clauses of the source document)' },
+  'explain.asOf': { zh: '按审计日', en: 'audited as of' },
 
   // ── Documents made from data (rules show, rules --coverage) ──
   'docs.outsideSource': { zh: '{{title}}（{{issuer}}，{{date}}）', en: '{{title}} ({{issuer}}, {{date}})' },
@@ -368,6 +476,11 @@ export type WordValues = Readonly<Record<string, string | number>>;
 /** The one lookup: the word `key` in `lang`, its `{{name}}` placeholders filled from `values`. */
 export function say(lang: Lang, key: WordKey, values: WordValues = {}): string {
   return fillTemplate(WORDS[key][lang], values);
+}
+
+/** The word in both languages: for what carries both (an input error's values) until it is shown. */
+export function sayBoth(key: WordKey, values: WordValues = {}): Record<Lang, string> {
+  return { zh: say('zh', key, values), en: say('en', key, values) };
 }
 
 /** `say` for one language, for code that says many words in it. */

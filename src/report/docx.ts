@@ -1,7 +1,7 @@
 import type { FileChild, ISectionOptions, Paragraph as ParagraphType, Table as TableType } from 'docx';
 import type { Lang } from '../catalog/types.js';
 import { stableZip } from './stableZip.js';
-import { SEVERITY_LABEL, sanitize } from './text.js';
+import { sanitize } from './text.js';
 import type { Formatter } from './types.js';
 import { buildView, type FileView, type ReportView } from './view.js';
 import { say, sayIn, type Say } from '../plan/words.js';
@@ -119,7 +119,7 @@ function opinion(d: Docx, v: ReportView, f: FileView): ISectionOptions[] {
     body(d, verdict(rw, f.score, open('error'), open('warning'))),
     table(
       d,
-      [w('report.area'), w('report.score'), SEVERITY_LABEL.error[v.lang], SEVERITY_LABEL.warning[v.lang], SEVERITY_LABEL.info[v.lang]],
+      [w('report.area'), w('report.score'), say(v.lang, 'severity.error'), say(v.lang, 'severity.warning'), say(v.lang, 'severity.info')],
       f.areaScores.map((a) => {
         const gaps = gapsOf(a.title).filter((g) => !g.waived);
         const n = (s: string) => String(gaps.filter((g) => g.severity === s).length);
@@ -147,7 +147,7 @@ function opinion(d: Docx, v: ReportView, f: FileView): ISectionOptions[] {
           [w('report.where'), w('report.severity'), w('report.problem'), w('report.clauses'), w('report.fix'), w('report.owner')],
           a.gaps.map((g) => [
             `${g.line}:${g.column}`,
-            SEVERITY_LABEL[g.severity][v.lang] + (g.waived ? ` (${w('report.waived')})` : ''),
+            say(v.lang, `severity.${g.severity}`) + (g.waived ? ` (${w('report.waived')})` : ''),
             `${g.message}\n${g.ruleId}${g.values ? ` · ${w('report.values')}: ${g.values}` : ''}${g.waived ? ` · ${g.waived}` : ''}`,
             g.clauses.join(', ') || '—',
             g.fix,

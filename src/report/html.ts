@@ -1,7 +1,6 @@
 import { areaProfile, gapBars, heatMap } from './charts.js';
 import { xml as h } from './escape.js';
 import type { Rollup, RollupCell } from './rollup.js';
-import { SEVERITY_LABEL } from './text.js';
 import type { Formatter } from './types.js';
 import { buildView, totalsText, type FileView, type ReportView } from './view.js';
 import { say, sayIn } from '../plan/words.js';
@@ -135,7 +134,7 @@ function rollupHeatMap(v: ReportView, r: Rollup): string {
 
 function areaBars(v: ReportView): string {
   const rw = sayIn(v.lang);
-  const severities = { error: SEVERITY_LABEL.error[v.lang], warning: SEVERITY_LABEL.warning[v.lang], info: SEVERITY_LABEL.info[v.lang] };
+  const severities = { error: say(v.lang, 'severity.error'), warning: say(v.lang, 'severity.warning'), info: say(v.lang, 'severity.info') };
   return gapBars(v.byArea.map((a) => ({ title: a.title, counts: a.counts })), { title: rw('review.gapBars'), severities });
 }
 
@@ -147,7 +146,7 @@ function cleanPlans(v: ReportView, files: FileView[]): string {
 
 function areaTable(v: ReportView): string {
   const w = sayIn(v.lang);
-  const sev = (s: 'error' | 'warning' | 'info') => h(SEVERITY_LABEL[s][v.lang]);
+  const sev = (s: 'error' | 'warning' | 'info') => h(say(v.lang, `severity.${s}`));
   const head = `<tr><th>${h(w('report.area'))}</th><th>${h(w('report.clauses'))}</th><th class="num">${sev('error')}</th><th class="num">${sev('warning')}</th><th class="num">${sev('info')}</th><th class="num">${h(w('report.waived'))}</th></tr>`;
   const rows = v.byArea.map(
     (a) =>
@@ -167,7 +166,7 @@ function fileSection(v: ReportView, f: FileView): string {
   const areas = f.areas.map((a) => {
     const head = `<tr><th>${h(w('report.where'))}</th><th>${h(w('report.severity'))}</th><th>${h(w('report.problem'))}</th><th>${h(w('report.clauses'))}</th><th>${h(w('report.fix'))}</th></tr>`;
     const rows = a.gaps.map((g) => {
-      const sev = SEVERITY_LABEL[g.severity][v.lang];
+      const sev = say(v.lang, `severity.${g.severity}`);
       const problem =
         `${h(g.message)}<span class="rule">${h(g.ruleId)}${g.values ? ` · ${h(w('report.values'))}: ${h(g.values)}` : ''}</span>` +
         (g.waived ? `<span class="waiver">${h(g.waived)}</span>` : '');

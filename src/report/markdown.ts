@@ -1,10 +1,9 @@
 import { gapBarsMermaid } from './charts.js';
 import { md } from './escape.js';
 import type { Rollup } from './rollup.js';
-import { SEVERITY_LABEL } from './text.js';
 import type { Formatter } from './types.js';
 import { buildView, totalsText, type FileView, type ReportView } from './view.js';
-import { sayIn } from '../plan/words.js';
+import { say, sayIn } from '../plan/words.js';
 
 /**
  * Markdown for pull-request comments and printing (docs/formats.md): the county roll-up when
@@ -48,7 +47,7 @@ export function rollupTable(v: ReportView, r: Rollup): string[] {
 
 export function areaTable(v: ReportView): string[] {
   const w = sayIn(v.lang);
-  const sev = (s: 'error' | 'warning' | 'info') => SEVERITY_LABEL[s][v.lang];
+  const sev = (s: 'error' | 'warning' | 'info') => say(v.lang, `severity.${s}`);
   const head = [w('report.area'), w('report.clauses'), sev('error'), sev('warning'), sev('info'), w('report.waived')];
   return [
     row(head),
@@ -76,7 +75,7 @@ export function fileSection(v: ReportView, f: FileView, level: number): string[]
     const head = [w('report.where'), w('report.severity'), w('report.rule'), w('report.problem'), w('report.values'), w('report.clauses'), w('report.fix')];
     out.push(row(head), rule(head.length));
     for (const g of a.gaps) {
-      const sev = SEVERITY_LABEL[g.severity][v.lang];
+      const sev = say(v.lang, `severity.${g.severity}`);
       out.push(
         row([
           `${g.line}:${g.column}${g.exact ? '' : '\\*'}`,

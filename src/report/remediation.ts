@@ -1,9 +1,9 @@
 import type { AuditResult, FileResult } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
 import { md } from './escape.js';
-import { SEVERITY_LABEL, sanitize } from './text.js';
+import { sanitize } from './text.js';
 import type { FormatOptions, Formatter } from './types.js';
-import { sayIn, type Say } from '../plan/words.js';
+import { say, sayIn, type Say } from '../plan/words.js';
 
 /** One gap with who fixes it and by when. */
 export interface RemediationRow {
@@ -46,7 +46,7 @@ export function remediationRows(result: AuditResult, { lang, due }: Pick<FormatO
         line: x.line,
         column: x.column,
         area: areaTitle.get(x.area) ?? x.area,
-        severity: SEVERITY_LABEL[x.severity][lang],
+        severity: say(lang, `severity.${x.severity}`),
         status: x.waiver ? w('waivedBy', x.waiver) : w('report.open'),
         ruleId: x.ruleId,
         clauses: x.clauses.join(', '),

@@ -1,12 +1,12 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { SEVERITIES, type Severity } from '../catalog/types.js';
-import { sayIn } from '../plan/words.js';
+import { say, sayIn } from '../plan/words.js';
 import { oneLine } from './escape.js';
 import { chunkedTable } from './chunkedTable.js';
 import { rollup } from './rollup.js';
 import { summariseByArea } from './summary.js';
-import { displayWidth, inputErrorExcerpt, inputErrorLine, SEVERITY_LABEL } from './text.js';
+import { displayWidth, inputErrorExcerpt, inputErrorLine } from './text.js';
 import { cells, wrap, wrapLine, type Piece } from './wrap.js';
 import type { Formatter } from './types.js';
 
@@ -21,7 +21,7 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: P
   const c = new Chalk({ level: color ? 1 : 0 });
   const w = sayIn(lang);
   // Wide enough for the longest severity label, and a space.
-  const sevWidth = Math.max(...SEVERITIES.map((s) => SEVERITY_LABEL[s][lang].length)) + 1;
+  const sevWidth = Math.max(...SEVERITIES.map((s) => say(lang, `severity.${s}`).length)) + 1;
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   for (const f of result.files) {
@@ -36,7 +36,7 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: P
     for (const x of f.findings) {
       const rule = rules.get(x.ruleId);
       const where = `${x.line}:${x.column}`.padEnd(8);
-      const label = x.waiver ? w('waived') : SEVERITY_LABEL[x.severity][lang];
+      const label = x.waiver ? w('waived') : say(lang, `severity.${x.severity}`);
       const sev = label.padEnd(sevWidth);
       const head = `  ${c.dim(where)}${(x.waiver ? c.dim : paint[x.severity])(sev)} `;
       const message: Piece = { text: oneLine(x.message[lang]), ...(x.waiver ? { paint: c.dim } : {}) };
@@ -57,7 +57,7 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: P
     yield* lines('');
   }
   const { areas, total, waived } = summariseByArea(result);
-  const head = [w('report.area'), ...(['error', 'warning', 'info'] as const).map((s) => SEVERITY_LABEL[s][lang]), ...(waived ? [w('waived')] : [])];
+  const head = [w('report.area'), ...(['error', 'warning', 'info'] as const).map((s) => say(lang, `severity.${s}`)), ...(waived ? [w('waived')] : [])];
   const t = new Table({ head, chars: COMPACT, style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right', 'right'] });
   for (const a of areas) {
     const area = result.areas.find((x) => x.id === a.area);
@@ -69,7 +69,7 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: P
   if (r) {
     // Counties × areas: what a province reviewer compares first.
     const band = (n: number | undefined) => (n === undefined ? '—' : n >= 90 ? c.green(String(n)) : n >= 60 ? c.yellow(String(n)) : c.red(String(n)));
-    const sevs = (['error', 'warning', 'info'] as const).map((s) => SEVERITY_LABEL[s][lang]);
+    const sevs = (['error', 'warning', 'info'] as const).map((s) => say(lang, `severity.${s}`));
     const rows = r.rows.map((row) => [
       oneLine(row.label),
       ...row.cells.map((x) => band(x.score)),

@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit/result.js';
-import type { Bilingual, Lang, Severity } from '../catalog/types.js';
+import type { Lang } from '../catalog/types.js';
 import { OMITTED_NOTICE } from '../engine/limits.js';
 import type { InputError } from '../plan/input-error.js';
 import { inputErrorMessage } from '../plan/input-error.js';
@@ -31,12 +31,6 @@ export function wellFormed(text: string): string {
 export function sanitizeLine(text: string): string {
   return sanitize(text).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 }
-
-export const SEVERITY_LABEL: Record<Severity, Bilingual> = {
-  error: { zh: '错误', en: 'error' },
-  warning: { zh: '警告', en: 'warning' },
-  info: { zh: '提示', en: 'info' },
-};
 
 export { SEVERITY_RANK } from '../catalog/types.js';
 

@@ -5,7 +5,7 @@ import { textWidthEm } from './charts.js';
 import { neutraliseFormula, remediationRows, type RemediationRow } from './remediation.js';
 import { stableZip } from './stableZip.js';
 import { rollup } from './rollup.js';
-import { SEVERITY_LABEL, sanitize } from './text.js';
+import { sanitize } from './text.js';
 import type { FormatOptions, Formatter } from './types.js';
 import { say, sayIn } from '../plan/words.js';
 
@@ -44,7 +44,7 @@ function summarySheet(wb: Workbook, result: AuditResult, lang: Lang): void {
   const r = rollup(result, lang, 0, 1);
   const areas = r?.areas ?? [];
   const rows = r?.rows ?? [];
-  const sev = (s: 'error' | 'warning' | 'info') => SEVERITY_LABEL[s][lang];
+  const sev = (s: 'error' | 'warning' | 'info') => say(lang, `severity.${s}`);
   const header = [w('report.county'), w('report.file'), ...areas.map((a) => a.title[lang]), w('report.overall'), sev('error'), sev('warning'), sev('info')];
   ws.addRow(header.map(text));
   for (const x of rows) ws.addRow([text(x.label), text(x.file), ...x.cells.map((c) => num(c.score)), num(x.score), x.counts.error, x.counts.warning, x.counts.info]);

@@ -2,25 +2,18 @@ import type { Bilingual, Catalog, Rule } from '../catalog/types.js';
 import { formatPath } from '../plan/path.js';
 import { PLACEHOLDER } from '../plan/placeholder.js';
 import planSchema from '../plan/plan.schema.json' with { type: 'json' };
+import { sayBoth, type WordKey } from '../plan/words.js';
 import { rulesByField } from './template.js';
 
 /**
  * Messages for the formats the plan schema's definitions write as patterns: what a planner reads
  * instead of `String does not match the pattern of "^\d{4}(?!00)\d{2}$"`.
  */
-const PATTERN_MESSAGES: Record<string, Bilingual> = {
-  date: { zh: '日期写成 YYYY-MM-DD，如 2025-12-31', en: 'a date written YYYY-MM-DD, e.g. 2025-12-31' },
-  county_code: { zh: '县级行政区划代码为 6 位数字，末两位不为 00，如 439921', en: 'a county code: six digits, not ending in 00, e.g. 439921' },
-  village_code: { zh: '村级区划代码为 12 位数字，如 439921101201', en: 'a village code: twelve digits, e.g. 439921101201' },
-};
+const PATTERN_MESSAGES: Record<string, WordKey> = { date: 'editor.date', county_code: 'editor.countyCode', village_code: 'editor.villageCode' };
 
-const TYPE_MESSAGES: Record<string, Bilingual> = {
-  boolean: { zh: '填 true（是）或 false（否）', en: 'true or false' },
-  number: { zh: '填数字', en: 'a number' },
-  integer: { zh: '填整数', en: 'a whole number' },
-};
+const TYPE_MESSAGES: Record<string, WordKey> = { boolean: 'editor.boolean', number: 'editor.number', integer: 'editor.integer' };
 
-const NOT_YET: Bilingual = { zh: `尚未填写（${PLACEHOLDER}）：check 以 placeholder-unfilled 报告`, en: `not filled in yet (${PLACEHOLDER}): check reports it as placeholder-unfilled` };
+const NOT_YET: Bilingual = sayBoth('editor.notYet', { placeholder: PLACEHOLDER });
 
 type Node = Record<string, unknown>;
 
@@ -71,7 +64,7 @@ export function editorSchema(catalog: Catalog, schema: object = planSchema): obj
   }
 
   /** A typed value also takes the placeholder, and says in both languages what it wants. */
-  function leaf(n: Node, patternMessage: Bilingual | undefined, description: unknown): void {
+  function leaf(n: Node, patternMessage: WordKey | undefined, description: unknown): void {
     if (n.enum && Array.isArray(n.enum) && n.enum.every((v) => typeof v === 'string') && !n.enum.includes(PLACEHOLDER)) {
       const codes = n.enum as string[];
       // terms.yaml first; else the field's own `code 名称 · code 名称` description.
@@ -89,13 +82,13 @@ export function editorSchema(catalog: Catalog, schema: object = planSchema): obj
       return;
     }
     if (typeof n.pattern === 'string' && n.type === 'string' && n.patternErrorMessage === undefined) {
-      const message = patternMessage ?? { zh: '格式不符', en: 'not in the expected format' };
+      const message = sayBoth(patternMessage ?? 'editor.badFormat');
       n.patternErrorMessage = `${both(message)}（或保留 ${PLACEHOLDER} / or the placeholder）`;
       n.pattern = `(?:^${PLACEHOLDER})|(?:${n.pattern})`;
       return;
     }
     if (typeof n.type === 'string' && TYPE_MESSAGES[n.type]) {
-      n.errorMessage = `${both(TYPE_MESSAGES[n.type]!)}（或保留 ${PLACEHOLDER} / or the placeholder）`;
+      n.errorMessage = `${both(sayBoth(TYPE_MESSAGES[n.type]!))}（或保留 ${PLACEHOLDER} / or the placeholder）`;
       n.patternErrorMessage = n.errorMessage;
       n.type = [n.type, 'string'];
       n.pattern = `^${PLACEHOLDER}`;

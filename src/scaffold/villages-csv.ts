@@ -1,4 +1,6 @@
+import type { Lang } from '../catalog/types.js';
 import { decode, type Encoding } from '../plan/decode.js';
+import { say, sayBoth } from '../plan/words.js';
 
 /** One administrative village as a county's list gives it, in the plan format's fields. */
 export interface VillageRow {
@@ -64,10 +66,7 @@ export function readVillagesCsv(bytes: Uint8Array, encoding?: Encoding): Village
         {
           line: 1,
           column: 1,
-          message:
-            decoded.reason === 'binary'
-              ? { zh: '不是文本文件（含 NUL 字节）；请另存为 CSV', en: 'not a text file (NUL bytes); save it as CSV' }
-              : { zh: '无法识别文件编码；请另存为 UTF-8 或 GBK 编码的 CSV', en: 'unrecognised encoding; save it as UTF-8 or GBK CSV' },
+          message: sayBoth(decoded.reason === 'binary' ? 'villages.binary' : 'villages.encoding'),
         },
       ],
     };
@@ -101,14 +100,9 @@ export function villagesFromRows(all: CsvRow[]): { ok: true; villages: VillageRo
     body = rows.slice(1);
     for (const key of ['name', 'code'] as const) {
       if (columns[key] === undefined) {
-        problems.push({
-          line: first.line,
-          column: 1,
-          message: {
-            zh: `表头中没有「${key === 'name' ? '村名' : '代码'}」列（可用列名：${HEADERS[key].join('、')}）`,
-            en: `the header has no ${key} column (accepted names: ${HEADERS[key].join(', ')})`,
-          },
-        });
+        const said = (lang: Lang) =>
+          say(lang, 'villages.noColumn', { column: say(lang, key === 'name' ? 'villages.columnName' : 'villages.columnCode'), names: HEADERS[key].join(say(lang, 'list.separator')) });
+        problems.push({ line: first.line, column: 1, message: { zh: said('zh'), en: said('en') } });
       }
     }
     if (problems.length) return { ok: false, problems };
@@ -122,7 +116,7 @@ export function villagesFromRows(all: CsvRow[]): { ok: true; villages: VillageRo
     const township = cell('township');
     const at = (k: Column) => ({ line: row.lines[columns[k] ?? 0] ?? row.line, column: row.columns[columns[k] ?? 0] ?? 1 });
     if (!name) {
-      problems.push({ ...at('name'), message: { zh: '缺少村名', en: 'no village name' } });
+      problems.push({ ...at('name'), message: sayBoth('villages.noName') });
       continue;
     }
     if (!VILLAGE_CODE.test(code)) {
@@ -131,10 +125,7 @@ export function villagesFromRows(all: CsvRow[]): { ok: true; villages: VillageRo
     }
     const dup = seen.get(code);
     if (dup !== undefined) {
-      problems.push({
-        ...at('code'),
-        message: { zh: `代码 ${code} 与第 ${dup} 行重复`, en: `code ${code} repeats line ${dup}` },
-      });
+      problems.push({ ...at('code'), message: sayBoth('villages.repeatedCode', { code, line: dup }) });
       continue;
     }
     const village: VillageRow = { name, code, ...(township ? { township } : {}) };
@@ -142,7 +133,7 @@ export function villagesFromRows(all: CsvRow[]): { ok: true; villages: VillageRo
     if (category !== undefined) {
       const known = CATEGORIES[category] ?? CATEGORIES[category.toLowerCase()];
       if (!known) {
-        problems.push({ ...at('category'), message: { zh: `${name} 的村庄分类「${category}」不是集聚提升类、城郊融合类、特色保护类、搬迁撤并类或看不准`, en: `the category of ${name} ("${category}") is not one of upgrade, suburban, protection, relocation, undetermined` } });
+        problems.push({ ...at('category'), message: sayBoth('villages.badCategory', { name, category }) });
         continue;
       }
       village.category = known;
@@ -150,7 +141,7 @@ export function villagesFromRows(all: CsvRow[]): { ok: true; villages: VillageRo
     const exited = cell('poverty_status')?.toLowerCase();
     if (exited !== undefined) {
       if (!YES.has(exited) && !NO.has(exited)) {
-        problems.push({ ...at('poverty_status'), message: { zh: `${name} 是否脱贫村写作「${exited}」，应为 是 或 否`, en: `whether ${name} is an exited village reads "${exited}"; write yes or no` } });
+        problems.push({ ...at('poverty_status'), message: sayBoth('villages.badExited', { name, exited }) });
         continue;
       }
       village.poverty_status = YES.has(exited) ? 'exited' : 'non_poor';
@@ -159,7 +150,7 @@ export function villagesFromRows(all: CsvRow[]): { ok: true; villages: VillageRo
     if (income !== undefined) {
       const amount = Number(income.replace(/[,，\s]/g, ''));
       if (!Number.isFinite(amount) || amount < 0) {
-        problems.push({ ...at('operating'), message: { zh: `${name} 的集体经营性收入「${income}」不是金额`, en: `the collective operating income of ${name} ("${income}") is not an amount` } });
+        problems.push({ ...at('operating'), message: sayBoth('villages.badIncome', { name, income }) });
         continue;
       }
       village.collective_income = { operating: Math.round(amount * incomeScale * 100) / 100 };
@@ -169,22 +160,13 @@ export function villagesFromRows(all: CsvRow[]): { ok: true; villages: VillageRo
   }
   if (problems.length) return { ok: false, problems };
   if (villages.length === 0) {
-    return { ok: false, problems: [{ line: 1, column: 1, message: { zh: '没有村庄数据行', en: 'no village rows' } }] };
+    return { ok: false, problems: [{ line: 1, column: 1, message: sayBoth('villages.noRows') }] };
   }
   return { ok: true, villages };
 }
 
 function codeProblem(name: string, code: string): { zh: string; en: string } {
-  if (/^\d+(\.\d+)?e\+?\d+$/i.test(code)) {
-    return {
-      zh: `${name} 的代码「${code}」被表格软件改成了科学计数法；请把代码列设为文本格式后重新导出`,
-      en: `the code of ${name} ("${code}") was turned into scientific notation by the spreadsheet; format the column as text and export again`,
-    };
-  }
-  return {
-    zh: `${name} 的代码「${code}」不是 12 位统计用区划代码`,
-    en: `the code of ${name} ("${code}") is not a 12-digit statistical division code`,
-  };
+  return sayBoth(/^\d+(\.\d+)?e\+?\d+$/i.test(code) ? 'villages.scientificCode' : 'villages.badCode', { name, code });
 }
 
 /** Header text compared without case, spaces or a unit in brackets: 集体经营性收入（万元） is 集体经营性收入. */

@@ -1,3 +1,4 @@
+import { sayBoth } from '../plan/words.js';
 import type { CsvProblem, CsvRow, VillageRow } from './villages-csv.js';
 import { villagesFromRows } from './villages-csv.js';
 
@@ -15,12 +16,12 @@ export async function readVillagesXlsx(bytes: Uint8Array, sheet?: string): Promi
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, problems: [{ line: 1, column: 1, message: { zh: '不是可读取的 Excel 工作簿（.xlsx）', en: 'not a readable Excel workbook (.xlsx)' } }] };
+    return { ok: false, problems: [{ line: 1, column: 1, message: sayBoth('villages.notWorkbook') }] };
   }
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
   if (!ws) {
     const names = wb.worksheets.map((w) => w.name).join('、');
-    return { ok: false, problems: [{ line: 1, column: 1, message: { zh: `工作簿中没有工作表「${sheet}」（有：${names}）`, en: `the workbook has no sheet "${sheet}" (it has: ${names})` } }] };
+    return { ok: false, problems: [{ line: 1, column: 1, message: sayBoth('villages.noSheet', { sheet: String(sheet), names }) }] };
   }
   const rows: CsvRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, line) => {

@@ -2,6 +2,7 @@ import { dirname, relative } from 'node:path';
 import { matchesGlobs } from '../config/load.js';
 import { readSource } from '../config/yaml.js';
 import { InputFileError, type InputError } from '../plan/input-error.js';
+import { sayBoth } from '../plan/words.js';
 import type { FileWaiver, WaiversFile } from './apply.js';
 import { readWaivers, type Waiver } from './waiver.js';
 
@@ -19,13 +20,12 @@ function readWaiversFile(path: string, display: string, knownRules: ReadonlySet<
     const src = readSource(path, display, 'waivers', 'invalid-waiver');
     const data = src.data;
     if (typeof data !== 'object' || data === null || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, 'waivers')) {
-      const message = { zh: '豁免文件应以 waivers: 列表开头', en: 'a waivers file holds a list under waivers:' };
-      return { waivers: [], errors: [{ file: display, code: 'invalid-waiver', line: 1, column: 1, values: message }] };
+      return { waivers: [], errors: [{ file: display, code: 'invalid-waiver', line: 1, column: 1, values: sayBoth('waiver.fileShape') }] };
     }
     const extra = Object.keys(data).filter((k) => k !== 'waivers');
     const errors: InputError[] = extra.map((k) => {
       const at = src.locator.locate([k]);
-      return { file: display, code: 'invalid-waiver', line: at.line, column: at.column, values: { zh: `未知字段 ${k}`, en: `unknown key ${k}` } };
+      return { file: display, code: 'invalid-waiver', line: at.line, column: at.column, values: sayBoth('waiver.unknownKey', { key: k }) };
     });
     const read = readWaivers((data as { waivers: unknown }).waivers, { file: display, locator: src.locator }, ['waivers'], knownRules, true);
     return { waivers: read.waivers, errors: [...errors, ...read.errors] };

@@ -1,8 +1,9 @@
-import type { Bilingual } from '../catalog/types.js';
+import type { Lang } from '../catalog/types.js';
 import { dayNumber } from '../engine/functions/date.js';
 import { localDate } from '../engine/refs.js';
 import type { InputError } from '../plan/input-error.js';
 import type { Path } from '../plan/path.js';
+import { sayBoth } from '../plan/words.js';
 import type { Locator } from '../plan/position.js';
 
 /** An approved, time-limited exception to a rule, for a whole plan or one target in it. */
@@ -66,9 +67,9 @@ interface Source {
 const FIELDS = ['rule', 'target', 'justification', 'approved_by', 'expires'];
 const FILE_FIELDS = [...FIELDS, 'county', 'files'];
 
-function problem(src: Source, path: Path, message: Bilingual): InputError {
+function problem(src: Source, path: Path, message: Record<Lang, string>): InputError {
   const at = src.locator.locate(path);
-  return { file: src.file, code: 'invalid-waiver', line: at.line, column: at.column, values: { zh: message.zh, en: message.en } };
+  return { file: src.file, code: 'invalid-waiver', line: at.line, column: at.column, values: message };
 }
 
 const text = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -83,13 +84,13 @@ export function readWaivers(list: unknown, src: Source, at: Path, knownRules: Re
   const errors: InputError[] = [];
   if (list === undefined || list === null) return { waivers, errors };
   if (!Array.isArray(list)) {
-    errors.push(problem(src, at, { zh: 'waivers 应为列表', en: 'waivers must be a list' }));
+    errors.push(problem(src, at, sayBoth('waiver.notList')));
     return { waivers, errors };
   }
   list.forEach((raw, i) => {
     const here = [...at, i];
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      errors.push(problem(src, here, { zh: '每项豁免应为映射（rule、justification、approved_by、expires）', en: 'each waiver must be a mapping (rule, justification, approved_by, expires)' }));
+      errors.push(problem(src, here, sayBoth('waiver.notMapping')));
       return;
     }
     const w = raw as Record<string, unknown>;
@@ -97,31 +98,31 @@ export function readWaivers(list: unknown, src: Source, at: Path, knownRules: Re
     const before = errors.length;
     if (inWaiversFile) {
       for (const key of Object.keys(w)) {
-        if (!FILE_FIELDS.includes(key)) errors.push(problem(src, [...here, key], { zh: `未知字段 ${key}`, en: `unknown key ${key}` }));
+        if (!FILE_FIELDS.includes(key)) errors.push(problem(src, [...here, key], sayBoth('waiver.unknownKey', { key })));
       }
     }
     const rule = own('rule');
-    if (!text(rule)) errors.push(problem(src, [...here, 'rule'], { zh: '豁免必须写明规则编号 rule', en: 'a waiver must name its rule' }));
-    else if (!knownRules.has(rule)) errors.push(problem(src, [...here, 'rule'], { zh: `未知规则 ${rule}`, en: `unknown rule ${rule}` }));
-    const required: [string, Bilingual][] = [
-      ['justification', { zh: '豁免必须写明理由 justification', en: 'a waiver must give its justification' }],
-      ['approved_by', { zh: '豁免必须写明批准人 approved_by', en: 'a waiver must say who approved it (approved_by)' }],
-      ['expires', { zh: '豁免必须写明到期日 expires', en: 'a waiver must have an expiry date (expires)' }],
-    ];
-    for (const [key, message] of required) if (!text(own(key))) errors.push(problem(src, [...here, key], message));
+    if (!text(rule)) errors.push(problem(src, [...here, 'rule'], sayBoth('waiver.noRule')));
+    else if (!knownRules.has(rule)) errors.push(problem(src, [...here, 'rule'], sayBoth('waiver.unknownRule', { rule })));
+    const required = [
+      ['justification', 'waiver.noJustification'],
+      ['approved_by', 'waiver.noApprovedBy'],
+      ['expires', 'waiver.noExpires'],
+    ] as const;
+    for (const [key, word] of required) if (!text(own(key))) errors.push(problem(src, [...here, key], sayBoth(word)));
     const expires = own('expires');
     if (text(expires) && dayNumber(expires) === undefined) {
-      errors.push(problem(src, [...here, 'expires'], { zh: `到期日 ${expires} 不是有效日期（YYYY-MM-DD）`, en: `expires ${expires} is not a real date (YYYY-MM-DD)` }));
+      errors.push(problem(src, [...here, 'expires'], sayBoth('waiver.badExpires', { expires })));
     }
     const target = own('target');
     if (target !== undefined && !text(target) && typeof target !== 'number') {
-      errors.push(problem(src, [...here, 'target'], { zh: 'target 应为村代码、项目编号或规划中的路径', en: 'target must be a village code, a project id or a path in the plan' }));
+      errors.push(problem(src, [...here, 'target'], sayBoth('waiver.badTarget')));
     }
     const county = own('county');
     const files = own('files');
-    if (inWaiversFile && county !== undefined && !text(county)) errors.push(problem(src, [...here, 'county'], { zh: 'county 应为县级代码', en: 'county must be a county code' }));
+    if (inWaiversFile && county !== undefined && !text(county)) errors.push(problem(src, [...here, 'county'], sayBoth('waiver.badCounty')));
     if (inWaiversFile && files !== undefined && !(Array.isArray(files) && files.length > 0 && files.every(text))) {
-      errors.push(problem(src, [...here, 'files'], { zh: 'files 应为文件通配符列表', en: 'files must be a list of file globs' }));
+      errors.push(problem(src, [...here, 'files'], sayBoth('waiver.badFiles')));
     }
     if (errors.length > before) return;
     const pos = src.locator.locate(here);

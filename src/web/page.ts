@@ -6,21 +6,19 @@
 import type { AuditResult } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
 import { DEFAULT_MAX_BYTES, parseByteSize } from '../plan/document.js';
-import { fillTemplate } from '../plan/interpolate.js';
 import planSchema from '../plan/plan.schema.json' with { type: 'json' };
 import { joinReport } from '../report/chunks.js';
 import { html } from '../report/html.js';
 import { json } from '../report/json.js';
 import { remediation } from '../report/remediation.js';
 import { problemLines } from '../report/text.js';
-import { say } from '../plan/words.js';
+import { isWordKey, say } from '../plan/words.js';
 import { planTemplate } from '../scaffold/template.js';
 import { readVillagesCsv } from '../scaffold/villages-csv.js';
 import { VERSION } from '../version.js';
 import type { PagePlan } from './audit.js';
 import { PROFILES } from './profiles.js';
 import { runTask, type AuditTask, type WorkerMessage } from './worker.js';
-import { PAGE_WORDS, type PageWord } from './words.js';
 
 /** Lines shown around the one a gap points at: a 20,000-village plan has too many to show at once. */
 const SOURCE_WINDOW = 300;
@@ -39,10 +37,10 @@ export function startPage(): void {
   const state: State = { lang: 'zh', plans: [], sources: {}, task: 0 };
   const worker = startWorker(
     (m) => onWorker(state, m),
-    (message) => showProblems([`${words(state).failed}: ${message}`], 'failed', state),
+    (message) => showProblems([`${say(state.lang, 'web.failed')}: ${message}`], 'failed', state),
   );
   // Never a blank or silent page: anything unexpected is said where the report would be.
-  window.addEventListener('error', (e) => showProblems([`${words(state).failed}: ${e.message}`], 'failed', state));
+  window.addEventListener('error', (e) => showProblems([`${say(state.lang, 'web.failed')}: ${e.message}`], 'failed', state));
   const langSelect = $<HTMLSelectElement>('lang');
   const today = $<HTMLInputElement>('today');
   const profile = $<HTMLSelectElement>('profile');
@@ -55,10 +53,10 @@ export function startPage(): void {
   const audit = () => {
     if (state.plans.length === 0) return;
     const maxBytes = parseByteSize(maxSize.value) ?? (maxSize.value.trim() === '' ? DEFAULT_MAX_BYTES : undefined);
-    if (maxBytes === undefined) return showProblems([words(state).badSize], 'failed', state);
+    if (maxBytes === undefined) return showProblems([say(state.lang, 'web.badSize')], 'failed', state);
     const task: AuditTask = { id: ++state.task, plans: state.plans, profile: profile.value, today: today.value || localDate(new Date()), maxBytes };
     document.body.dataset.state = 'auditing';
-    setStatus(state, `${words(state).auditing} 0/${task.plans.length}`, 0);
+    setStatus(state, `${say(state.lang, 'web.auditing')} 0/${task.plans.length}`, 0);
     if (worker) worker.postMessage(task);
     else auditHere(state, task);
   };
@@ -66,7 +64,7 @@ export function startPage(): void {
     if (!files || files.length === 0) return;
     // An audit still running on the plans being replaced must not show its result meanwhile.
     state.task++;
-    setStatus(state, words(state).reading);
+    setStatus(state, say(state.lang, 'web.reading'));
     state.plans = await Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     audit();
   };
@@ -101,11 +99,15 @@ export function startPage(): void {
   $('source-close').addEventListener('click', () => ($('source').hidden = true));
   newPlanDialog(state);
   translate(state);
-  setStatus(state, words(state).waiting);
+  setStatus(state, say(state.lang, 'web.waiting'));
   document.body.dataset.state = 'ready';
 }
 
-const words = (state: State) => PAGE_WORDS[state.lang];
+/** A control's word, named by its `data-w`. */
+function pageWord(lang: Lang, name: string | undefined): string {
+  const key = `web.${name}`;
+  return isWordKey(key) ? say(lang, key) : '';
+}
 
 /** The worker from this page's own script; undefined where a browser refuses workers from blob: URLs. */
 function startWorker(onMessage: (m: WorkerMessage) => void, onError: (message: string) => void): Worker | undefined {
@@ -122,7 +124,7 @@ function startWorker(onMessage: (m: WorkerMessage) => void, onError: (message: s
 
 /** Without a worker: the same audit on the page's thread. */
 function auditHere(state: State, task: AuditTask): void {
-  showProblems([words(state).noWorker], 'auditing', state);
+  showProblems([say(state.lang, 'web.noWorker')], 'auditing', state);
   setTimeout(() => {
     try {
       onWorker(state, { id: task.id, kind: 'done', ...runTask(task) });
@@ -135,9 +137,9 @@ function auditHere(state: State, task: AuditTask): void {
 function onWorker(state: State, m: WorkerMessage): void {
   if (m.id !== state.task) return; // an audit the planner has since replaced
   if (m.kind === 'progress') {
-    setStatus(state, `${words(state).auditing} ${m.done}/${m.total}${m.file && m.done < m.total ? ` · ${m.file}` : ''}`, m.total ? m.done / m.total : 0);
+    setStatus(state, `${say(state.lang, 'web.auditing')} ${m.done}/${m.total}${m.file && m.done < m.total ? ` · ${m.file}` : ''}`, m.total ? m.done / m.total : 0);
   } else if (m.kind === 'failed') {
-    showProblems([`${words(state).failed}: ${m.message}`], 'failed', state);
+    showProblems([`${say(state.lang, 'web.failed')}: ${m.message}`], 'failed', state);
   } else {
     state.result = m.result;
     state.sources = m.sources;
@@ -151,11 +153,11 @@ function render(state: State): void {
   $('report-style').textContent = page.querySelector('style')?.textContent ?? '';
   $('report').replaceChildren(...[...page.body.childNodes].map((n) => document.importNode(n, true)));
   const profile = PROFILES.find((p) => p.name === ($<HTMLSelectElement>('profile').value || 'default'));
-  const notices = profile?.example ? [fillTemplate(words(state).exampleProfile, { name: profile.name })] : [];
+  const notices = profile?.example ? [say(state.lang, 'web.exampleProfile', { name: profile.name })] : [];
   showProblems([...problemLines(result, state.lang, false), ...notices], 'done', state);
   for (const id of ['print', 'download-json', 'download-csv', 'download-html']) $<HTMLButtonElement>(id).disabled = false;
   const files = result.files.length;
-  setStatus(state, `${words(state).done} · ${say(state.lang, 'report.files', { count: files })}`, 1);
+  setStatus(state, `${say(state.lang, 'web.done')} · ${say(state.lang, 'report.files', { count: files })}`, 1);
 }
 
 /** Input errors and notices, one line each, as `check` prints them on stderr. */
@@ -164,7 +166,7 @@ function showProblems(lines: string[], pageState: string, state: State): void {
   list.replaceChildren(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
   list.hidden = lines.length === 0;
   document.body.dataset.state = pageState;
-  if (pageState === 'failed') setStatus(state, words(state).failed);
+  if (pageState === 'failed') setStatus(state, say(state.lang, 'web.failed'));
 }
 
 function setStatus(state: State, text: string, fraction?: number): void {
@@ -228,8 +230,8 @@ function newPlanDialog(state: State): void {
 /** Every element with `data-w` shows that word of the page in the chosen language. */
 function translate(state: State): void {
   document.documentElement.lang = say(state.lang, 'langTag');
-  for (const el of document.querySelectorAll<HTMLElement>('[data-w]')) el.textContent = words(state)[el.dataset.w as PageWord] ?? '';
-  document.title = words(state).title;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-w]')) el.textContent = pageWord(state.lang, el.dataset.w);
+  document.title = say(state.lang, 'web.title');
   for (const option of $<HTMLSelectElement>('profile').options) {
     const p = PROFILES.find((x) => x.name === option.value);
     if (p) option.textContent = `${p.name} · ${p.title[state.lang]}`;

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MergeError, mergeReports } from '../../src/audit/merge.js';
 import { parseShard, shardOf } from '../../src/audit/shard.js';
+import type { JsonReport } from '../../src/report/json.js';
 import type { PlanFile } from '../../src/plan/discover.js';
 import { cli, ROOT } from '../helpers/cli.js';
 import { withoutShards } from '../helpers/merge.js';
@@ -122,6 +124,14 @@ describe('parallel, sharded and merged runs give the single run report', () => {
     expect(mixed.stderr).toContain('audited as of 2026-11-30, the others as of 2026-12-01; run every shard with the same --today');
     // Seven runs of the CLI over 19 plans on a machine shared with other work.
   }, 180_000);
+
+  it('are merged by the library, which refuses shards that cannot make one result with its own error type', () => {
+    const report = (asOf: string, file: string): JsonReport =>
+      ({ reportVersion: 1, tool: { name: 'rural-audit', version: '1.0.0' }, asOf, lang: 'en', files: [{ file, findings: [] }], errors: [], rules: [] }) as unknown as JsonReport;
+    expect(mergeReports([report('2026-12-01', 'a.yaml'), report('2026-12-01', 'b.yaml')], ['1.json', '2.json']).files.map((f) => f.file)).toEqual(['a.yaml', 'b.yaml']);
+    expect(() => mergeReports([report('2026-12-01', 'a.yaml'), report('2026-11-30', 'b.yaml')], ['1.json', '2.json'])).toThrow(MergeError);
+    expect(() => mergeReports([report('2026-12-01', 'a.yaml'), report('2026-12-01', 'a.yaml')], ['1.json', '2.json'])).toThrow(/a\.yaml is in both 1\.json and 2\.json/);
+  });
 
   it('refuses a malformed --shard or --jobs with a usage error', () => {
     for (const args of [['--shard', '3/2'], ['--shard', 'x'], ['--jobs', '0'], ['--jobs', 'many']]) {
