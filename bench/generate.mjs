@@ -154,9 +154,12 @@ function header(r, county, gaps, exitedCodes) {
   push('');
   push('evaluation:');
   push('  third_party_assessment: {unit: 县委农办, frequency: yearly}');
-  push('  village_stationed_assistance: {unit: 县委组织部, frequency: quarterly}');
+  // Teams stay in the exited villages (a few of them named); now and then a code that is no village of the plan.
+  const stationed = exitedCodes.slice(0, 4).map((c) => `'${c}'`);
+  if (g(0.05)) stationed.push(`'${county.code}999998'`);
+  push(`  village_stationed_assistance: {unit: 县委组织部, villages: [${stationed.join(', ')}]}`);
   push('  special_inspection: {unit: 县委巡察办, frequency: yearly}');
-  push(`  in_step_with_consolidation: ${g(0.05) ? 'false' : 'true'}`);
+  push(`  joint_review: {unit: 县委农办, frequency: yearly, consolidation_indicators: [监测户风险消除率, 脱贫人口人均纯收入增幅], revitalization_indicators: [${g(0.05) ? '' : '村集体经营性收入, 村庄规划覆盖率'}]}`);
   push('  outcome_indicators: [脱贫户人均纯收入增幅, 监测户风险消除率, 村集体经营性收入]');
   push('');
   push('monitoring:');
