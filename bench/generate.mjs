@@ -154,9 +154,12 @@ function header(r, county, gaps, exitedCodes) {
   push('');
   push('evaluation:');
   push('  third_party_assessment: {unit: 县委农办, frequency: yearly}');
-  push('  village_stationed_assistance: {unit: 县委组织部, frequency: quarterly}');
+  // Teams stay in the exited villages (a few of them named); now and then a code that is no village of the plan.
+  const stationed = exitedCodes.slice(0, 4).map((c) => `'${c}'`);
+  if (g(0.05)) stationed.push(`'${county.code}999998'`);
+  push(`  village_stationed_assistance: {unit: 县委组织部, villages: [${stationed.join(', ')}]}`);
   push('  special_inspection: {unit: 县委巡察办, frequency: yearly}');
-  push(`  in_step_with_consolidation: ${g(0.05) ? 'false' : 'true'}`);
+  push(`  joint_review: {unit: 县委农办, frequency: yearly, consolidation_indicators: [监测户风险消除率, 脱贫人口人均纯收入增幅], revitalization_indicators: [${g(0.05) ? '' : '村集体经营性收入, 村庄规划覆盖率'}]}`);
   push('  outcome_indicators: [脱贫户人均纯收入增幅, 监测户风险消除率, 村集体经营性收入]');
   push('');
   push('monitoring:');
@@ -177,8 +180,9 @@ function header(r, county, gaps, exitedCodes) {
   return lines;
 }
 
-function village(r, county, t, v, gaps, lines) {
-  const code = `${county.code}${pad(101 + t, 3)}${pad(201 + v, 3)}`;
+/** The `k`-th village of township `t`: a village committee's code ends in 200–399 (居委会 001–199). */
+function village(r, county, t, k, gaps, lines) {
+  const code = `${county.code}${pad(101 + t, 3)}${pad(201 + k, 3)}`;
   const g = (p) => gaps && r() < p;
   const category = g(0.01) ? 'upgrad' : pick(r, CATEGORIES);
   lines.push(`  - name: ${name2(r)}村`);
@@ -215,15 +219,17 @@ function village(r, county, t, v, gaps, lines) {
 /** One county's plan as YAML text. */
 export function plan(seed, county, villages, gaps = true) {
   const r = rng(seed);
-  const townshipCount = Math.max(3, Math.round(villages / 12));
+  // At most 899 townships, so that a township's three digits of the code stay three (101–999).
+  const townshipCount = Math.min(899, Math.max(3, Math.round(villages / 12)));
   county.townships = Array.from({ length: townshipCount }, () => `${name2(r)}${r() < 0.5 ? '镇' : '乡'}`);
   county.terrain = [pick(r, TERRAIN), pick(r, TERRAIN)].filter((x, i, a) => a.indexOf(x) === i);
   const body = ['villages:'];
   const codes = [];
   const exited = [];
+  const inTownship = new Array(townshipCount).fill(0);
   for (let v = 0; v < villages; v++) {
     const t = Math.floor((v * townshipCount) / villages);
-    const { code, poor } = village(r, county, t, v, gaps, body);
+    const { code, poor } = village(r, county, t, inTownship[t]++, gaps, body);
     codes.push(code);
     if (poor) exited.push(code);
   }

@@ -45,17 +45,19 @@ const READ_AHEAD = 4;
 
 /**
  * Audit files one after another on this thread, in order, with the reads of the next few
- * overlapping the work on the current one. Only one document is parsed and held at a time.
+ * overlapping the work on the current one. Only one document is parsed and held at a time; `keep`
+ * gives what is kept of each file's audit (packed.ts on the thread that writes the report).
  */
 export async function auditInOrder(
   files: readonly PlanFile[],
   context: AuditContext,
   onFile?: (done: number, total: number, file: string) => void,
+  keep: (audited: FileAudit) => FileAudit = (a) => a,
 ): Promise<FileAudit[]> {
   const results: FileAudit[] = [];
   const running: Promise<FileAudit>[] = [];
   const settle = async () => {
-    const audited = await running.shift()!;
+    const audited = keep(await running.shift()!);
     results.push(audited);
     onFile?.(results.length, files.length, audited.result.file);
   };

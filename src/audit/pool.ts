@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PlanFile } from '../plan/discover.js';
 import type { FileAudit } from './file.js';
+import { packed } from './packed.js';
 import type { WorkerSettings } from './settings.js';
 
 /** A batch of files for one worker, by their place in the sorted list. */
@@ -57,7 +58,7 @@ export async function auditInPool(
             return;
           }
           reply.indexes.forEach((i, k) => {
-            results[i] = reply.results[k]!;
+            results[i] = packed(reply.results[k]!);
             onFile?.(++done, files.length, files[i]!.display);
           });
           feed();

@@ -10,6 +10,7 @@ import { discoverPlans, displayPath } from '../plan/discover.js';
 import { dayNumber } from '../engine/functions/date.js';
 import { localDate } from '../engine/refs.js';
 import { AuditContext, auditInOrder } from './file.js';
+import { packed } from './packed.js';
 import { auditInPool } from './pool.js';
 import type { AuditResult } from './result.js';
 import type { AuditSettings, WorkerSettings } from './settings.js';
@@ -53,7 +54,7 @@ export async function auditPaths(paths: string[], settings: AuditSettings = {}):
   const files = settings.shard ? shardOf(kept, settings.shard) : kept;
   const jobs = settings.jobs ?? 1;
   const audited =
-    jobs > 1 && files.length > 1 ? await auditInPool(files, jobs, plain, settings.onFile) : await auditInOrder(files, context, settings.onFile);
+    jobs > 1 && files.length > 1 ? await auditInPool(files, jobs, plain, settings.onFile) : await auditInOrder(files, context, settings.onFile, packed);
   return withBaseline(resultOf(context, audited, discovered.errors, notices), settings);
 }
 

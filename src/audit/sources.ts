@@ -30,7 +30,7 @@ export function auditSourcesWith(
   const encoder = new TextEncoder();
   const audited = sources.map((s, i) => {
     const bytes = typeof s.content === 'string' ? encoder.encode(s.content) : s.content;
-    const one = auditLoaded(parseDocumentBytes(bytes, s.file, plain.encoding), s.file, context);
+    const one = context.shareWords(auditLoaded(parseDocumentBytes(bytes, s.file, plain.encoding), s.file, context));
     onFile?.(i + 1, sources.length, s.file);
     return one;
   });

@@ -68,7 +68,8 @@ export class PlainAuditContext {
 
   /**
    * The same audit with the words its findings repeat shared across the run rather than copied
-   * per finding: every finding is kept until the report is formatted (docs/performance.md).
+   * per finding, for runs that keep findings as objects until the report is formatted (plans
+   * from memory, the browser page); a run over files packs them instead (packed.ts).
    */
   shareWords(audit: FileAudit): FileAudit {
     const word = (w: string): string => {
@@ -133,7 +134,7 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
   const { errors, applied, found } = outcome;
   // A copy made of fresh strings: text taken from the plan (names, dates, messages) would otherwise
   // be slices of the whole file and keep every plan's source alive until the run ends.
-  return context.shareWords(structuredClone({
+  return structuredClone({
     result: {
       file: display,
       findings,
@@ -144,7 +145,7 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
         : {}),
     },
     ...(errors.length + applied.length > 0 ? { waivers: { errors, applied, found } } : {}),
-  }));
+  });
 }
 
 /** A bug, not the plan's fault: reported against this file, and the other files still audited. */

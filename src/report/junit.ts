@@ -56,7 +56,11 @@ function junitXml(result: Parameters<Formatter>[0], { lang, failOn = 'error' }: 
   for (const f of result.files) {
     const at = { classname: classes.get(f.file)!, file: dialect.xunit ? undefined : f.file };
     if (f.error) add(f.file, [errorCase(at, 'load', f.error, lang)]);
-    else add(f.file, result.rules.map((r) => ruleCase(f, r, lang, failOn, at)), [['asOf', result.asOf], ...propertiesOf(f)]);
+    else {
+      // Read once: a run's results give their findings afresh on every read (src/audit/packed.ts).
+      const findings = f.findings;
+      add(f.file, result.rules.map((r) => ruleCase(findings, r, lang, failOn, at)), [['asOf', result.asOf], ...propertiesOf(f)]);
+    }
   }
   if (result.errors.length > 0) {
     add(
@@ -98,8 +102,8 @@ export function classNames(files: string[]): Map<string, string> {
   return new Map(files.map((f) => [f, uses.get(base(f, false))! > 1 ? base(f, true) : base(f, false)]));
 }
 
-function ruleCase(f: FileResult, rule: Rule, lang: Lang, failOn: Severity, at: CaseAt): Case {
-  const gaps = f.findings.filter((x) => x.ruleId === rule.id);
+function ruleCase(findings: readonly Finding[], rule: Rule, lang: Lang, failOn: Severity, at: CaseAt): Case {
+  const gaps = findings.filter((x) => x.ruleId === rule.id);
   const failing = gaps.filter((x) => !x.waiver && SEVERITY_RANK[x.severity] >= SEVERITY_RANK[failOn]);
   const noted = gaps.filter((x) => !failing.includes(x));
   const open = `    <testcase name="${xml(rule.id)}" classname="${xml(at.classname)}"${at.file === undefined ? '' : ` file="${xml(at.file)}"`}`;

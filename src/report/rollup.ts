@@ -47,8 +47,10 @@ export function rollup(result: AuditResult, lang: Lang, weakestCount = 3, minPla
   for (const l of labels) uses.set(l, (uses.get(l) ?? 0) + 1);
   const rows = audited.map((f, i): RollupRow => {
     const label = uses.get(labels[i]!) === 1 ? labels[i]! : `${labels[i]} (${f.file})`;
-    const cells = areas.map((a) => ({ score: score(f, rulesOf.get(a.id)!), counts: countsOf(f, a.id) }));
-    return { label, file: f.file, cells, score: score(f, result.rules), counts: countsOf(f) };
+    // Read once: a run's results give their findings afresh on every read (src/audit/packed.ts).
+    const read = { findings: f.findings };
+    const cells = areas.map((a) => ({ score: score(read, rulesOf.get(a.id)!), counts: countsOf(read, a.id) }));
+    return { label, file: f.file, cells, score: score(read, result.rules), counts: countsOf(read) };
   });
   const totals = areas.map((_, k) => ({
     score: mean(rows.map((r) => r.cells[k]!.score)),
@@ -70,7 +72,7 @@ function labelOf(f: FileResult, lang: Lang): string {
   return name ?? code ?? f.file;
 }
 
-function countsOf(f: FileResult, area?: string): Counts {
+function countsOf(f: Pick<FileResult, 'findings'>, area?: string): Counts {
   const c = zero();
   for (const x of f.findings) if (!x.waiver && (area === undefined || x.area === area)) c[x.severity]++;
   return c;

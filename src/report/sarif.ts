@@ -33,9 +33,8 @@ export const sarif: Formatter = (result, { lang }) => sarifLog(result, lang);
 export function* sarifLog(result: AuditResult, lang: Lang, maxResults = SARIF_MAX_RESULTS): Generator<string> {
   const index = new Map(result.rules.map((r, i) => [r.id, i]));
   const notifications: object[] = [...result.errors, ...result.files.flatMap((f) => (f.error ? [f.error] : []))].map((e) => notification(e, lang));
-  const findings = result.files.flatMap((f) => f.findings);
-  const kept = findings.length > maxResults ? keptFindings(findings, maxResults) : undefined;
-  if (kept) notifications.push(truncated(findings.filter((x) => !kept.has(x)).map((x) => ({ level: LEVEL[x.severity] })), findings.length, maxResults, lang));
+  const cap = capOf(result, maxResults);
+  if (cap) notifications.push(truncated(cap.left, cap.total, maxResults, lang));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -60,21 +59,42 @@ export function* sarifLog(result: AuditResult, lang: Lang, maxResults = SARIF_MA
     ],
   };
   const results = (function* () {
-    for (const x of findings) if (!kept || kept.has(x)) yield resultOf(x, index.get(x.ruleId), lang);
+    const seen = new Array<number>(CLASSES).fill(0);
+    for (const f of result.files) {
+      for (const x of f.findings) {
+        const c = classOf(x);
+        const nth = seen[c]!++;
+        if (!cap || c < cap.last || (c === cap.last && nth < cap.ofLast)) yield resultOf(x, index.get(x.ruleId), lang);
+      }
+    }
   })();
   yield* jsonWithStreamedArray(log, 'results', 6, results, escapeJsonText);
   yield '\n';
 }
 
-/** The findings a capped run keeps: the most severe first, open before waived; within that, the report's order. */
-function keptFindings(findings: Finding[], maxResults: number): Set<Finding> {
-  return new Set(
-    findings
-      .map((x, i) => ({ x, i }))
-      .sort((a, b) => RANK[LEVEL[a.x.severity]]! - RANK[LEVEL[b.x.severity]]! || Number(!!a.x.waiver) - Number(!!b.x.waiver) || a.i - b.i)
-      .slice(0, maxResults)
-      .map(({ x }) => x),
-  );
+/** Levels by rank, each open then waived: the order in which a capped run keeps findings. */
+const CLASSES = 6;
+const classOf = (x: Finding): number => RANK[LEVEL[x.severity]]! * 2 + (x.waiver ? 1 : 0);
+
+/**
+ * What a capped run keeps — the most severe first, open before waived; within that, the report's
+ * order — from counts alone, so that no file's findings are held beyond its own part of the log:
+ * every class before `last`, and the first `ofLast` of `last`. Undefined when nothing is cut.
+ */
+function capOf(result: AuditResult, maxResults: number): { last: number; ofLast: number; total: number; left: { level: string }[] } | undefined {
+  const counts = new Array<number>(CLASSES).fill(0);
+  for (const f of result.files) for (const x of f.findings) counts[classOf(x)]!++;
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total <= maxResults) return undefined;
+  let room = maxResults;
+  let last = 0;
+  while (counts[last]! <= room) room -= counts[last++]!;
+  const left: { level: string }[] = [];
+  counts.forEach((n, c) => {
+    const dropped = c < last ? 0 : c === last ? n - room : n;
+    for (let i = 0; i < dropped; i++) left.push({ level: Object.keys(RANK)[c >> 1]! });
+  });
+  return { last, ofLast: room, total, left };
 }
 
 /** The notification for results over the cap: how many, of which levels, and where the rest is. */

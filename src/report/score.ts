@@ -9,7 +9,7 @@ export const SCORE_WEIGHT: Record<Severity, number> = { error: 3, warning: 2, in
  * the plan passes. A rule passes when it left no gap, or only waived gaps. Undefined when no rule
  * applies (an area without rules has no score).
  */
-export function score(file: FileResult, rules: readonly Rule[]): number | undefined {
+export function score(file: Pick<FileResult, 'findings'>, rules: readonly Rule[]): number | undefined {
   if (rules.length === 0) return undefined;
   const failing = new Set(file.findings.filter((x) => !x.waiver).map((x) => x.ruleId));
   let total = 0;

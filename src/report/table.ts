@@ -31,9 +31,11 @@ function* tableLines(result: Parameters<Formatter>[0], { lang, color, width }: P
       yield* lines(...inputErrorExcerpt(f.error, width === undefined ? undefined : width - 4).map((l) => `    ${c.dim(l)}`), '');
       continue;
     }
-    if (f.findings.length === 0) continue;
+    // Read once: a run's results give their findings afresh on every read (src/audit/packed.ts).
+    const findings = f.findings;
+    if (findings.length === 0) continue;
     yield* lines(...wrapLine(oneLine(f.file), width, 0, c.underline));
-    for (const x of f.findings) {
+    for (const x of findings) {
       const rule = rules.get(x.ruleId);
       const where = `${x.line}:${x.column}`.padEnd(8);
       const label = x.waiver ? w('waived') : say(lang, `severity.${x.severity}`);

@@ -98,8 +98,10 @@ function fileView(f: FileResult, cx: Context): FileView {
   const { lang } = cx;
   const label = f.county?.name ? (f.county.code ? say(lang, 'withNote', { text: f.county.name, note: f.county.code }) : f.county.name) : undefined;
   if (f.error) return { file: f.file, label, error: inputErrorLine(f.error, lang), areas: [], quotes: [], areaScores: [] };
+  // Read once: a run's results give their findings afresh on every read (src/audit/packed.ts).
+  const read = { findings: f.findings };
   const byArea = new Map<string, GapView[]>();
-  for (const x of f.findings) {
+  for (const x of read.findings) {
     const list = byArea.get(x.area) ?? [];
     list.push(gapView(x, cx.rules.get(x.ruleId), lang, cx.terms));
     byArea.set(x.area, list);
@@ -108,10 +110,10 @@ function fileView(f: FileResult, cx: Context): FileView {
   return {
     file: f.file,
     label,
-    score: score(f, cx.allRules),
+    score: score(read, cx.allRules),
     areas: areaIds.map((id) => ({ title: cx.areaTitle(id), gaps: byArea.get(id)! })),
-    quotes: mergeQuotes(f.findings.flatMap((x) => (cx.rules.has(x.ruleId) ? [cx.rules.get(x.ruleId)!.source] : []))),
-    areaScores: cx.order.filter((id) => cx.rulesOf.has(id)).map((id) => ({ title: cx.areaTitle(id), score: score(f, cx.rulesOf.get(id)!) })),
+    quotes: mergeQuotes(read.findings.flatMap((x) => (cx.rules.has(x.ruleId) ? [cx.rules.get(x.ruleId)!.source] : []))),
+    areaScores: cx.order.filter((id) => cx.rulesOf.has(id)).map((id) => ({ title: cx.areaTitle(id), score: score(read, cx.rulesOf.get(id)!) })),
   };
 }
 
