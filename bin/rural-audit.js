@@ -6,7 +6,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const { VERSION } = await import('../dist/version.js');
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const { installProcessHandlers, main } = await import('../dist/bundle/cli.js');
+  const { loadCli } = await import('./cli-script.js');
+  const { installProcessHandlers, main } = loadCli().exports;
   installProcessHandlers();
   process.exitCode = await main(args);
 }

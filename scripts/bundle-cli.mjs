@@ -1,52 +1,82 @@
 // The last step of `npm run build`: the compiled CLI and its worker thread, bundled with their
-// dependencies into dist/bundle/ (two entries and the chunks they share or load on demand), so
-// that starting the CLI reads a few files instead of some three hundred modules (docs/performance.md, "Start-up"). The library
-// (dist/index.js) stays unbundled.
+// dependencies into dist/bundle/, so that starting the CLI reads a few files instead of some three
+// hundred modules (docs/performance.md, "Start-up"). The library (dist/index.js) stays unbundled.
+//
+// The CLI is one CommonJS script, cli.cjs, with a V8 code cache beside it, cli.cjs.cache, made
+// here by running it once: bin/cli-script.js compiles the script with that cache, which spares V8
+// parsing and compiling what a run uses (Node 20 has no module compile cache; a vm.Script takes
+// cachedData only for a script, not an ES module). exceljs, docx and jszip (2.8 MB, for the xlsx
+// and docx formats and villages read from xlsx) stay out of it, required from node_modules when
+// used. The worker is an ES module of its own (worker.js and its chunks).
 //
 // Modules find their data next to themselves (the catalog snapshot, the precompiled validator,
 // rules/, package.json) through import.meta.url; inside a bundle that would be the bundle's URL,
 // so each module's import.meta.url is rewritten to its own file in dist/. The worker pool keeps
 // the bundle's URL, so that the bundled CLI starts the bundled worker beside it.
 import { readFile, rm } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { CACHE, SCRIPT, loadCli } from '../bin/cli-script.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const OUT = join(DIST, 'bundle');
 const POOL = join(DIST, 'audit', 'pool.js');
 
-const ownImportMetaUrl = {
+/** import.meta.url rewritten; `bundleUrl` is the expression for the bundle's own URL. */
+const ownImportMetaUrl = (bundleUrl) => ({
   name: 'own-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /\.js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      if (!args.path.startsWith(DIST + sep) || args.path === POOL || !text.includes('import.meta.url')) return undefined;
+      if (!args.path.startsWith(DIST + sep) || !text.includes('import.meta.url')) return undefined;
+      if (args.path === POOL) return bundleUrl === 'import.meta.url' ? undefined : { contents: text.replaceAll('import.meta.url', bundleUrl), loader: 'js' };
       const own = relative(OUT, args.path).split(sep).join('/');
-      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, import.meta.url).href`), loader: 'js' };
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, ${bundleUrl}).href`), loader: 'js' };
     });
   },
-};
+});
+
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 
 // Chunk names carry a hash: chunks of an earlier build would stay behind.
 await rm(OUT, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: join(DIST, 'cli', 'main.js'), worker: join(DIST, 'audit', 'worker.js') },
+  ...common,
+  entryPoints: [join(DIST, 'cli', 'main.js')],
+  outfile: SCRIPT,
+  format: 'cjs',
+  // A dynamic import() of an external becomes require(): the script runs in a vm.Script, which
+  // would need a module loader of its own for import().
+  supported: { 'dynamic-import': false },
+  external: ['exceljs', 'docx', 'jszip'],
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [ownImportMetaUrl('__bundleUrl')],
+});
+await build({
+  ...common,
+  entryPoints: { worker: join(DIST, 'audit', 'worker.js') },
   outdir: OUT,
-  bundle: true,
-  // What a run does not need stays out of what it loads: a dynamic import() (a command other
-  // than check, the xlsx and docx formats with exceljs and docx, reading villages from xlsx)
-  // becomes a chunk of its own, read only when used. Chunks sit beside the entries, in dist/bundle/,
-  // for the rewritten import.meta.url above is relative to that folder.
   splitting: true,
   chunkNames: '[name]-[hash]',
-  platform: 'node',
   format: 'esm',
-  target: 'node20',
-  // CommonJS dependencies (ajv, cli-table3) call require(); an ES module has none of its own.
+  // CommonJS dependencies (ajv) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [ownImportMetaUrl],
-  logLevel: 'warning',
-  legalComments: 'none',
+  plugins: [ownImportMetaUrl('import.meta.url')],
 });
+
+// The code cache holds what V8 compiled while the script ran: a help and a one-plan check, the
+// commands CI runs most, with their output thrown away.
+const { script, exports: cli } = loadCli(null);
+const write = process.stdout.write;
+process.stdout.write = () => true;
+try {
+  await cli.main(['--help']);
+  await cli.main(['check', join(ROOT, 'examples', 'aligned.yaml'), '--today', '2026-12-01']);
+} finally {
+  process.stdout.write = write;
+  process.exitCode = undefined;
+}
+writeFileSync(CACHE, script.createCachedData());
