@@ -26,7 +26,8 @@ export function readCache() {
  * took the cache).
  */
 export function loadCli(cachedData = readCache()) {
-  const source = readFileSync(SCRIPT, 'utf8');
+  // ASCII by construction (scripts/bundle-cli.mjs): latin1 reads it without decoding UTF-8.
+  const source = readFileSync(SCRIPT, 'latin1');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: SCRIPT,
     cachedData: cachedData ?? undefined,
