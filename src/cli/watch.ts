@@ -1,9 +1,9 @@
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { AuditSettings } from '../audit/settings.js';
 import type { AuditResult, FileResult } from '../audit/result.js';
 import type { Lang } from '../catalog/types.js';
-import { displayPath, splitGlob } from '../plan/discover.js';
+import { displayPath, isYamlFile, splitGlob, walkReaches } from '../plan/discover.js';
 import { say } from '../plan/words.js';
 import { inputErrorLine } from '../report/text.js';
 import { auditWithSettings, type SettingsOptions } from './settings.js';
@@ -17,22 +17,24 @@ const SETTLE_MS = 150;
 interface Root {
   dir: string;
   recursive: boolean;
-  /** Whether a changed file under `dir` is one of the plans the arguments name. */
+  /** Whether a changed file under `dir` is one the argument names, as discoverPlans would find it. */
   wants: (abs: string) => boolean;
+  /** How an input error names the argument when it matches nothing (`no-match`). */
+  label: string;
 }
-
-const isPlan = (abs: string) => /\.ya?ml$/i.test(abs) && !abs.split(sep).some((p) => p === 'node_modules' || p === '.git');
 
 /** Where to listen for each argument: a file's folder, a folder itself, a glob's fixed part. */
 function rootsOf(paths: string[], cwd: string): Root[] {
   return paths.map((p): Root => {
     const abs = resolve(cwd, p);
-    if (/[*?[\]{}]/.test(p)) {
-      const { base, pattern } = splitGlob(p, cwd);
-      return { dir: base, recursive: true, wants: (f) => isPlan(f) && pattern.test(displayPath(f, cwd)) };
+    if (!existsSync(abs) && /[*?[\]{}]/.test(p)) {
+      const { base, matches } = splitGlob(p, cwd);
+      return { dir: base, recursive: true, wants: (f) => walkReaches(base, f) && matches(f), label: p };
     }
-    if (existsSync(abs) && statSync(abs).isDirectory()) return { dir: abs, recursive: true, wants: (f) => isPlan(f) && f.startsWith(abs + sep) };
-    return { dir: dirname(abs), recursive: false, wants: (f) => f === abs };
+    if (existsSync(abs) && statSync(abs).isDirectory()) {
+      return { dir: abs, recursive: true, wants: (f) => walkReaches(abs, f) && isYamlFile(f), label: displayPath(abs, cwd) };
+    }
+    return { dir: dirname(abs), recursive: false, wants: (f) => f === abs, label: displayPath(abs, cwd) };
   });
 }
 
@@ -54,17 +56,20 @@ export function watchPlans(
   const timers = new Map<string, NodeJS.Timeout>();
   const watchers: FSWatcher[] = [];
   let queue = Promise.resolve();
-  const again = (abs: string) => {
+  const again = (abs: string, root: Root) => {
     queue = queue.then(async () => {
       const file = displayPath(abs, cwd);
       try {
         const files = last.files.filter((f) => f.file !== file);
+        let errors = last.errors;
         if (existsSync(abs)) {
           const result = await auditWithSettings([file], opts, audit);
           files.push(...result.files);
           for (const e of result.errors) process.stderr.write(`${inputErrorLine(e, opts.lang)}\n`);
+          // A folder or glob that matched nothing at first matches this file now.
+          errors = errors.filter((e) => !(e.code === 'no-match' && e.file === root.label));
         }
-        last = { ...last, files: files.sort(byFile) };
+        last = { ...last, files: files.sort(byFile), errors };
         process.stdout.write(CLEAR);
         process.stderr.write(`${say(opts.lang, 'watch.reaudited', { file })}\n`);
         await report(last);
@@ -80,7 +85,7 @@ export function watchPlans(
       const abs = resolve(root.dir, name.toString());
       if (!root.wants(abs)) return;
       clearTimeout(timers.get(abs));
-      timers.set(abs, setTimeout(() => again(abs), SETTLE_MS));
+      timers.set(abs, setTimeout(() => again(abs, root), SETTLE_MS));
     });
     watchers.push(w);
   }

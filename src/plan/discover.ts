@@ -14,6 +14,15 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
+/** Whether a walk of `base` reaches `file`: it lies below `base`, in no folder a walk skips. */
+export function walkReaches(base: string, file: string): boolean {
+  const parts = relative(base, file).split(sep);
+  return parts[0] !== '..' && parts[0] !== '' && !parts.slice(0, -1).some((p) => SKIP_DIRS.has(p));
+}
+
+/** Whether a file a folder's walk finds is taken as a plan: `*.yaml` or `*.yml`. */
+export const isYamlFile = (file: string): boolean => YAML_FILE.test(file);
+
 export function displayPath(abs: string, cwd: string = process.cwd()): string {
   const rel = relative(cwd, abs);
   return (rel === '' ? '.' : rel).split(sep).join('/');
@@ -54,11 +63,11 @@ export async function discoverPlans(args: string[], cwd: string = process.cwd(),
     const info = await stat(abs).catch(() => undefined);
     const budget = { entries: 0, max: options.maxEntries ?? MAX_WALKED_ENTRIES, onWalk: options.onWalk };
     if (!info && GLOB_CHARS.test(arg)) {
-      const { base, pattern } = splitGlob(arg, cwd);
+      const { base, matches } = splitGlob(arg, cwd);
       // Folders a glob cannot list are skipped, not reported: `'/**'` meets many.
       const hits: string[] = [];
       const walked = await walk(base, new Set(), async (file) => {
-        if (pattern.test(relative(base, file).split(sep).join('/'))) hits.push(file);
+        if (matches(file)) hits.push(file);
       }, () => {}, budget);
       // A search that stopped adds nothing: half a glob's files would pass for all of them.
       if (!walked) errors.push(tooMany(arg, budget.max));
@@ -69,7 +78,7 @@ export async function discoverPlans(args: string[], cwd: string = process.cwd(),
     if (info?.isDirectory()) {
       const hits: string[] = [];
       const walked = await walk(abs, new Set(), async (file) => {
-        if (YAML_FILE.test(file)) hits.push(file);
+        if (isYamlFile(file)) hits.push(file);
       }, fail, budget);
       if (!walked) errors.push(tooMany(displayPath(abs, cwd), budget.max));
       else for (const file of hits) await add(file);
@@ -136,8 +145,12 @@ async function walk(
   return true;
 }
 
-/** `plans/**\/*.yaml` → walk `plans/`, match `**\/*.yaml` against paths relative to it. Supports `*`, `**`, `?`, `[…]`, `{a,b}` and `\` escapes. */
-export function splitGlob(glob: string, cwd: string): { base: string; pattern: LinearRegex } {
+/**
+ * `plans/**\/*.yaml` → walk `plans/`, and match `**\/*.yaml` against a file's path relative to
+ * it (`matches` takes the absolute path, as a walk or a file watcher has it). Supports `*`, `**`,
+ * `?`, `[…]`, `{a,b}` and `\` escapes.
+ */
+export function splitGlob(glob: string, cwd: string): { base: string; matches: (file: string) => boolean } {
   const parts = glob.split('/');
   const fixed: string[] = [];
   for (const p of parts) {
@@ -145,7 +158,8 @@ export function splitGlob(glob: string, cwd: string): { base: string; pattern: L
     fixed.push(p);
   }
   const base = resolve(cwd, fixed.join('/') || (glob.startsWith('/') ? '/' : '.'));
-  return { base, pattern: globToRegExp(parts.slice(fixed.length).join('/')) };
+  const pattern = globToRegExp(parts.slice(fixed.length).join('/'));
+  return { base, matches: (file) => pattern.test(relative(base, file).split(sep).join('/')) };
 }
 
 /**

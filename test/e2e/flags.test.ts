@@ -1,9 +1,35 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cli } from '../helpers/cli.js';
 import { planCopy } from '../report/helpers.js';
+
+/** `check ARGS --watch` in `cwd`, its output as it comes, and a wait for what it prints. */
+function watching(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [BIN, 'check', ...args, '--watch', '--lang', 'en', '-f', 'compact'], {
+    cwd,
+    // The pinned audit date (vitest.config.ts), as cli() passes it: on a later date the edited
+    // kept_until would have lapsed too, and 77:17 would never leave the report.
+    env: { PATH: process.env.PATH ?? '', RURAL_AUDIT_TODAY: process.env.RURAL_AUDIT_TODAY ?? '' },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return {
+    out: () => out,
+    err: () => err,
+    /** Each report printed so far: every report after the first starts by clearing the screen. */
+    reports: () => out.split('\u001b[2J\u001b[3J\u001b[H'),
+    // Waits for output, not for a time: the deadline only stops a hung run.
+    until: async (ok: () => boolean) => {
+      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(ok(), `stdout:\n${out}\nstderr:\n${err}`).toBe(true);
+    },
+    stop: () => child.kill('SIGINT'),
+  };
+}
 
 /** The flags users of ESLint, Spectral and Checkov reach for, on the built CLI. */
 describe('check flags', () => {
@@ -56,33 +82,45 @@ describe('check flags', () => {
 
   it('--watch re-audits the plan that changed, clears the screen and prints the whole report again', async () => {
     const plan = planCopy('examples/partial.yaml', (t) => t);
-    const child = spawn(process.execPath, [BIN, 'check', 'plan.yaml', '--watch', '--lang', 'en', '-f', 'compact'], {
-      cwd: plan.dir,
-      // The pinned audit date (vitest.config.ts), as cli() passes it: on a later date the edited
-      // kept_until would have lapsed too, and 77:17 would never leave the report.
-      env: { PATH: process.env.PATH ?? '', RURAL_AUDIT_TODAY: process.env.RURAL_AUDIT_TODAY ?? '' },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    // Waits for output, not for a time: the deadline only stops a hung run.
-    const until = async (ok: () => boolean) => {
-      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(ok(), `stdout:\n${out}\nstderr:\n${err}`).toBe(true);
-    };
+    const run = watching(['plan.yaml'], plan.dir);
     try {
-      await until(() => err.includes('watching: saving a plan audits it again'));
-      expect(out).toContain('plan.yaml:77:17: error no-removal-through-transition');
+      await run.until(() => run.err().includes('watching: saving a plan audits it again'));
+      expect(run.out()).toContain('plan.yaml:77:17: error no-removal-through-transition');
       const file = join(plan.dir, 'plan.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace("kept_until: '2023-12-31'", "kept_until: '2025-12-31'"));
-      const latest = () => out.split('\u001b[2J\u001b[3J\u001b[H');
-      await until(() => latest().length > 1 && latest().at(-1)!.includes('plan.yaml:231:5:') && !latest().at(-1)!.includes(':77:17:'));
-      const second = latest().at(-1)!;
-      expect(second.trimEnd().split('\n')).toHaveLength(4);
-      expect(err).toContain('re-audited plan.yaml');
+      await run.until(() => run.reports().length > 1 && run.reports().at(-1)!.includes('plan.yaml:231:5:') && !run.reports().at(-1)!.includes(':77:17:'));
+      expect(run.reports().at(-1)!.trimEnd().split('\n')).toHaveLength(4);
+      expect(run.err()).toContain('re-audited plan.yaml');
     } finally {
-      child.kill('SIGINT');
+      run.stop();
+    }
+  });
+
+  it('--watch with a glob audits each new plan that matches it and re-audits the plans it matched', async () => {
+    const plan = planCopy('examples/partial.yaml', (t) => t);
+    mkdirSync(join(plan.dir, 'plans'));
+    const run = watching(['plans/*.yaml'], plan.dir);
+    try {
+      await run.until(() => run.err().includes('watching: saving a plan audits it again'));
+      expect(run.out()).toContain('plans/*.yaml:1:1: error no-match');
+      const a = join(plan.dir, 'plans', 'a.yaml');
+      renameSync(join(plan.dir, 'plan.yaml'), a);
+      await run.until(() => run.err().includes('re-audited plans/a.yaml'));
+      await run.until(() => run.reports().at(-1)!.includes('plans/a.yaml:77:17: error no-removal-through-transition'));
+      // The glob matches a plan now: its "matches nothing" goes with the first one.
+      expect(run.reports().at(-1)).not.toContain('no-match');
+      writeFileSync(a, readFileSync(a, 'utf8').replace("kept_until: '2023-12-31'", "kept_until: '2025-12-31'"));
+      await run.until(() => !run.reports().at(-1)!.includes('plans/a.yaml:77:17:'));
+      // Not a plan the glob names: no audit.
+      writeFileSync(join(plan.dir, 'plans', 'notes.txt'), 'x');
+      copyFileSync(a, join(plan.dir, 'plans', 'b.yaml'));
+      await run.until(() => run.err().includes('re-audited plans/b.yaml'));
+      const last = run.reports().at(-1)!;
+      expect(last).toContain('plans/a.yaml:231:5:');
+      expect(last).toContain('plans/b.yaml:231:5:');
+      expect(run.err()).not.toContain('notes.txt');
+    } finally {
+      run.stop();
     }
   });
 });
