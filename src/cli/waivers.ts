@@ -3,15 +3,14 @@ import { Option } from 'commander';
 import Table from 'cli-table3';
 import { LANGS, type Lang } from '../catalog/types.js';
 import { cmp } from '../engine/finding.js';
-import { childOf } from '../engine/select.js';
 import type { InputError } from '../plan/input-error.js';
 import { discoverPlans } from '../plan/discover.js';
 import { isIgnored } from '../config/effective.js';
 import { DEFAULT_MAX_BYTES, isInputError, loadDocument } from '../plan/load.js';
-import { say, sayBoth } from '../plan/words.js';
+import { say } from '../plan/words.js';
 import { escapeJsonText, inputErrorLine, sanitize } from '../report/text.js';
-import { targetExists } from '../waivers/apply.js';
-import { daysLeft, EXPIRING_DAYS, readWaivers, sourceOf, stateOf, type Waiver, type WaiverState } from '../waivers/waiver.js';
+import { readPlanWaivers } from '../waivers/apply.js';
+import { daysLeft, EXPIRING_DAYS, sourceOf, stateOf, type Waiver, type WaiverState } from '../waivers/waiver.js';
 import { settingsFrom } from './settings.js';
 
 interface WaiversOptions {
@@ -72,13 +71,9 @@ export async function runWaivers(paths: string[], opts: WaiversOptions): Promise
         errors.push(doc);
         continue;
       }
-      const read = readWaivers(childOf(doc.data, 'waivers'), doc, ['waivers'], known, false);
+      const read = readPlanWaivers(doc, known);
       errors.push(...read.errors);
-      for (const w of read.waivers) {
-        if (w.target !== undefined && !targetExists(doc.data, w.target)) {
-          errors.push({ file: doc.file, code: 'invalid-waiver', line: w.targetAt!.line, column: w.targetAt!.column, values: sayBoth('waiver.noTarget', { target: w.target }) });
-        } else waivers.push(w);
-      }
+      waivers.push(...read.waivers);
     }
   }
   for (const e of errors) process.stderr.write(`${inputErrorLine(e, opts.lang)}\n`);

@@ -250,7 +250,7 @@ const WORDS = {
   'waiver.badTarget': { zh: 'target 应为村代码、项目编号或规划中的路径', en: 'target must be a village code, a project id or a path in the plan' },
   'waiver.badCounty': { zh: 'county 应为县级代码', en: 'county must be a county code' },
   'waiver.badFiles': { zh: 'files 应为文件通配符列表', en: 'files must be a list of file globs' },
-  'waiver.noTarget': { zh: '规划中没有豁免对象 {{target}}', en: 'the plan has no target {{target}}' },
+  'waiver.noTarget': { zh: '规划中没有豁免对象 {{target}}（村代码、项目编号或路径）', en: 'the plan has no target {{target}} (a village code, a project id or a path)' },
 
   // ── The browser page: its controls (`data-w` names the word after `web.`) and what it says ──
   'web.rules': { zh: '{{count}} 条规则', en: '{{count}} rules' },

@@ -5,7 +5,7 @@ import type { InputError } from '../plan/input-error.js';
 import type { LoadedDocument } from '../plan/load.js';
 import { fillTemplate } from '../plan/interpolate.js';
 import { formatPath, parsePath, type Path } from '../plan/path.js';
-import { say } from '../plan/words.js';
+import { say, sayBoth } from '../plan/words.js';
 
 export { parsePath };
 import { WAIVER_EXPIRED, WAIVER_UNUSED } from './rules.js';
@@ -47,24 +47,29 @@ export interface WaiverOutcome {
 }
 
 /**
+ * The waivers a plan writes under `waivers:`, and an error for each that is invalid or names a
+ * target (village code, project id or path) the plan does not have; those are left out.
+ */
+export function readPlanWaivers(doc: LoadedDocument, knownRules: ReadonlySet<string>): { waivers: Waiver[]; errors: InputError[] } {
+  const read = readWaivers(childOf(doc.data, 'waivers'), doc, ['waivers'], knownRules, false);
+  const errors = [...read.errors];
+  const waivers = read.waivers.filter((w) => {
+    if (w.target === undefined || targetExists(doc.data, w.target)) return true;
+    errors.push({ file: doc.file, code: 'invalid-waiver', line: w.targetAt!.line, column: w.targetAt!.column, values: sayBoth('waiver.noTarget', { target: w.target }) });
+    return false;
+  });
+  return { waivers, errors };
+}
+
+/**
  * Apply the waivers in force to one plan's gaps: a gap covered by an active waiver is marked
  * waived (and stays in the report); an expired waiver waives nothing and is reported itself, as
  * is a waiver in the plan that matches no gap. Pure: the run's totals are summed from outcomes.
  */
 export function applyWaivers(doc: LoadedDocument, absPath: string, findings: Finding[], ctx: WaiverContext): WaiverOutcome {
-  const own = readWaivers(childOf(doc.data, 'waivers'), doc, ['waivers'], ctx.knownRules, false);
+  const own = readPlanWaivers(doc, ctx.knownRules);
   const errors = [...own.errors];
-  const planWaivers = own.waivers.filter((w) => {
-    if (w.target === undefined || targetExists(doc.data, w.target)) return true;
-    errors.push({
-      file: doc.file,
-      code: 'invalid-waiver',
-      line: w.targetAt!.line,
-      column: w.targetAt!.column,
-      values: { zh: `规划中没有豁免对象 ${w.target}（村代码、项目编号或路径）`, en: `the plan has no target ${w.target} (a village code, a project id or a path)` },
-    });
-    return false;
-  });
+  const planWaivers = own.waivers;
   const countyCode = childOf(childOf(doc.data, 'county'), 'code');
   const applied: number[] = [];
   const found: number[] = [];

@@ -186,6 +186,18 @@ describe('rural-audit waivers', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^bad\.yaml:\d+:\d+: 错误: 豁免无效：到期日 someday 不是有效日期/);
   });
+
+  it('reports a waiver whose target the plan lacks in the words and at the position check uses, and lists it not', async () => {
+    const text = ONE_GAP + waiver({ ...FULL, target: '439921999999' });
+    const dir = tmpTree({ 'plan.yaml': text });
+    const listed = cli(['waivers', 'plan.yaml', '--today', '2026-11-29', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(listed.code).toBe(2);
+    expect(JSON.parse(listed.stdout).waivers).toEqual([]);
+    const line = text.split('\n').findIndex((l) => l.includes('target: "439921999999"')) + 1;
+    expect(listed.stderr).toMatch(new RegExp(`^plan\\.yaml:${line}:\\d+: error: invalid waiver: the plan has no target 439921999999 \\(a village code, a project id or a path\\)\n$`));
+    const checked = await check({ 'plan.yaml': text }, ['--today', '2026-11-29']);
+    expect(checked.stderr).toContain(listed.stderr.trimEnd());
+  });
 });
 
 describe('waiver helpers', () => {
