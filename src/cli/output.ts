@@ -69,7 +69,13 @@ function* coalesced(made: string | Uint8Array | Iterable<string>): Generator<str
   // A fresh buffer each time: a stream may still hold the one written before.
   let buffer = Buffer.allocUnsafeSlow(WRITE_SIZE);
   let used = 0;
-  for (const chunk of made) {
+  // A chunk may end inside a character outside the BMP: its high surrogate waits for the next
+  // chunk, for encoded alone either half would become U+FFFD.
+  let held = '';
+  for (const next of made) {
+    let chunk = held + next;
+    held = isHighSurrogate(chunk.charCodeAt(chunk.length - 1)) ? chunk.slice(-1) : '';
+    if (held) chunk = chunk.slice(0, -1);
     // At most three bytes of UTF-8 for each UTF-16 code unit.
     if (used + chunk.length * 3 > WRITE_SIZE && used > 0) {
       yield buffer.subarray(0, used);
@@ -80,7 +86,11 @@ function* coalesced(made: string | Uint8Array | Iterable<string>): Generator<str
     else used += buffer.write(chunk, used);
   }
   if (used > 0) yield buffer.subarray(0, used);
+  // A lone high surrogate at the very end: written as U+FFFD, as encoding the whole text would.
+  if (held) yield held;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** Temporary files being written, removed if the process is interrupted. */
 export const pending = new Set<string>();

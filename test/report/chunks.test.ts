@@ -54,11 +54,14 @@ describe('reports made chunk by chunk', () => {
       [Promise.resolve(bytes), '二进制\n'],
       [['a', 'b\n', 'c'.repeat(3 << 20)], `ab\n${'c'.repeat(3 << 20)}`],
       [[], ''],
+      // A character outside the BMP split across two chunks, and across a huge one.
+      [['县\ud83c', '\udf3e村'], '县🌾村'],
+      [['\ud83c', `\udf3e${'c'.repeat(3 << 20)}\ud83c`, '\udf3e'], `🌾${'c'.repeat(3 << 20)}🌾`],
     ];
     for (const [i, [out, expected]] of cases.entries()) {
       const target = join(dir, `r${i}`);
       await writeReport(target, out, []);
-      expect(readFileSync(target, 'utf8')).toBe(expected);
+      expect(readFileSync(target).equals(Buffer.from(expected))).toBe(true);
     }
   });
 });
