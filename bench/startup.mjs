@@ -43,14 +43,19 @@ export function startup(commands, runs = 31) {
   return commands.map(([label], k) => ({ label, wallMs: median(wall[k]), cpuMs: Math.min(...cpu[k]) }));
 }
 
-/** The start-up commands of one package folder. */
+/**
+ * The start-up commands of one package folder. The plans are this checkout's, by absolute path:
+ * a package folder (a copy of an earlier build) need not hold examples/, and a check of a file
+ * that is not there would measure an error instead of an audit.
+ */
 export function commandsOf(pkg, tag = '') {
   const cli = join(pkg, 'bin', 'rural-audit.js');
+  const plan = (name) => join(ROOT, 'examples', name);
   return [
     [`${tag}rural-audit --version`, [cli, '--version'], pkg],
     [`${tag}rural-audit --help`, [cli, '--help'], pkg],
-    [`${tag}check examples/aligned.yaml`, [cli, 'check', 'examples/aligned.yaml', '--today', '2026-12-01'], pkg],
-    [`${tag}check examples/partial.yaml`, [cli, 'check', 'examples/partial.yaml', '--today', '2026-12-01'], pkg],
+    [`${tag}check examples/aligned.yaml`, [cli, 'check', plan('aligned.yaml'), '--today', '2026-12-01'], pkg],
+    [`${tag}check examples/partial.yaml`, [cli, 'check', plan('partial.yaml'), '--today', '2026-12-01'], pkg],
   ];
 }
 

@@ -10,6 +10,11 @@ import vm from 'node:vm';
 
 export const SCRIPT = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
 export const CACHE = `${SCRIPT}.cache`;
+/**
+ * The script is a CommonJS module's body in the function Node would wrap it in, written into the
+ * file by the build: V8 compiles the text as read rather than a copy of it joined to a wrapper.
+ */
+export const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
 
 /** The cache the build wrote, or undefined when there is none. */
 export function readCache() {
@@ -27,8 +32,7 @@ export function readCache() {
  */
 export function loadCli(cachedData = readCache()) {
   // ASCII by construction (scripts/bundle-cli.mjs): latin1 reads it without decoding UTF-8.
-  const source = readFileSync(SCRIPT, 'latin1');
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new vm.Script(readFileSync(SCRIPT, 'latin1'), {
     filename: SCRIPT,
     cachedData: cachedData ?? undefined,
   });

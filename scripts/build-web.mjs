@@ -6,10 +6,10 @@
  * - The profiles are resolved here, in Node, by the command line's own config loader: the page
  *   applies exactly the catalog and parameters `check` would with a config extending each one.
  * - The bundle may reach no node: module but two: node:crypto, mapped to src/web/node/crypto.ts
- *   (sha256 for fingerprints), and node:module, whose createRequire here hands engine/ajv.ts the
- *   build's precompiled validators (the plan schema, the rules' conditions under every profile),
- *   so that the page compiles no schema and its CSP needs no 'unsafe-eval'. Any other node:
- *   module fails the build, naming the importer. File I/O belongs outside the in-memory path
+ *   (sha256 for fingerprints), and node:module, whose createRequire here (scripts/bundled-require.mjs)
+ *   hands engine/ajv.ts the build's precompiled validators (the plan schema, the rules' conditions
+ *   under every profile), so that the page compiles no schema and its CSP needs no 'unsafe-eval',
+ *   and plan/regex.ts its linear engine. Any other node: module fails the build, naming the importer. File I/O belongs outside the in-memory path
  *   (plan/document.ts, audit/sources.ts and audit/step.ts hold the in-memory path).
  */
 import { createHash } from 'node:crypto';
@@ -19,14 +19,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { parse } from 'yaml';
+import { bundledRequire } from './bundled-require.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'dist/rural-audit.html');
 /** The issue's bound (#17): a page government PCs open without waiting. */
 const MAX_SIZE = 2 * 1024 * 1024;
 const NODE_SHIMS = { 'node:crypto': 'src/web/node/crypto.ts' };
-/** What engine/ajv.ts asks createRequire for (its precompiledFile) and the build's file it gets. */
-const PRECOMPILED = Object.fromEntries(['plan', 'condition'].map((use) => [`./schemas-${use}.cjs`, join(ROOT, 'dist/engine', `schemas-${use}.cjs`)]));
 
 const { loadConfig, builtinProfiles, PROFILES_DIR } = await import('../dist/config/load.js');
 const { effectiveSettings, tailoredCatalog } = await import('../dist/config/effective.js');
@@ -58,7 +57,6 @@ function profiles() {
 const builtIn = {
   name: 'rural-audit-web',
   setup(build) {
-    build.onResolve({ filter: /^node:module$/ }, () => ({ path: 'node:module', namespace: 'rural-audit-web' }));
     build.onResolve({ filter: /^node:/ }, (args) => {
       const shim = NODE_SHIMS[args.path];
       if (shim) return { path: join(ROOT, shim) };
@@ -73,30 +71,12 @@ const builtIn = {
       loader: 'js',
       resolveDir: ROOT,
       contents:
-        args.path === 'node:module'
-          ? precompiledRequire()
-          : args.path === 'src/version.js'
-            ? `export const VERSION = ${JSON.stringify(VERSION)};\nexport const HOMEPAGE = undefined;\n`
-            : `export const PROFILES = ${JSON.stringify(profiles())};\n`,
+        args.path === 'src/version.js'
+          ? `export const VERSION = ${JSON.stringify(VERSION)};\nexport const HOMEPAGE = undefined;\n`
+          : `export const PROFILES = ${JSON.stringify(profiles())};\n`,
     }));
   },
 };
-
-/** `createRequire` of the page: the precompiled validators by the names engine/ajv.ts asks for; nothing else. */
-function precompiledRequire() {
-  const files = Object.entries(PRECOMPILED);
-  return [
-    ...files.map(([, file], i) => `import file${i} from ${JSON.stringify(file)};`),
-    `const FILES = {${files.map(([id], i) => `${JSON.stringify(id)}: file${i}`).join(', ')}};`,
-    'export function createRequire() {',
-    '  return (id) => {',
-    '    if (Object.hasOwn(FILES, id)) return FILES[id];',
-    '    throw new Error(`require(${id}): not available in the browser`);',
-    '  };',
-    '}',
-    '',
-  ].join('\n');
-}
 
 const bundle = await esbuild.build({
   entryPoints: [join(ROOT, 'src/web/main.ts')],
@@ -107,7 +87,8 @@ const bundle = await esbuild.build({
   target: ['es2020', 'chrome80', 'firefox78'],
   minify: true,
   legalComments: 'eof',
-  plugins: [builtIn],
+  // The validators of the plan schema and the rules' conditions: the page reads no config or rule file.
+  plugins: [bundledRequire({ uses: ['plan', 'condition'], fallback: false }), builtIn],
   // A debugging switch of the fast parser (plan/parseFast.ts): the page has no environment.
   define: { 'process.env.RURAL_AUDIT_DEBUG_FAST': 'undefined' },
   // engine/ajv.ts passes import.meta.url to createRequire, which the page's ignores.
@@ -122,7 +103,7 @@ const script = bundle.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1').rep
 const hash = createHash('sha256').update(script).digest('base64');
 const csp = [
   "default-src 'none'",
-  // No 'unsafe-eval': every JSON Schema the page validates with is precompiled (PRECOMPILED above).
+  // No 'unsafe-eval': every JSON Schema the page validates with is precompiled (scripts/bundled-require.mjs).
   `script-src 'sha256-${hash}'`,
   'worker-src blob:',
   "style-src 'unsafe-inline'",

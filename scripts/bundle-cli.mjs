@@ -18,7 +18,8 @@ import { writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { CACHE, SCRIPT, loadCli } from '../bin/cli-script.js';
+import { CACHE, SCRIPT, WRAPPER, loadCli } from '../bin/cli-script.js';
+import { bundledRequire } from './bundled-require.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -53,7 +54,8 @@ await build({
   supported: { 'dynamic-import': false },
   external: ['exceljs', 'docx', 'jszip'],
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [ownImportMetaUrl('__bundleUrl')],
+  plugins: [ownImportMetaUrl('__bundleUrl'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true })],
+  minifyWhitespace: true,
 });
 // esbuild writes strings and identifiers as ASCII already; what non-ASCII is left sits in regular
 // expressions and comments. A four-digit \u escape per UTF-16 unit means the same character in a
@@ -61,7 +63,7 @@ await build({
 // read as latin1 into a one-byte string, ~20 ms sooner than decoding it as UTF-8
 // (docs/performance.md); test/scaffold/villages-xlsx.test.ts reads 万元 through such a pattern.
 const source = await readFile(SCRIPT, 'utf8');
-writeFileSync(SCRIPT, source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+writeFileSync(SCRIPT, `${WRAPPER[0]}${source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}${WRAPPER[1]}`);
 await build({
   ...common,
   entryPoints: { worker: join(DIST, 'audit', 'worker.js') },
@@ -71,7 +73,7 @@ await build({
   format: 'esm',
   // CommonJS dependencies (ajv) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [ownImportMetaUrl('import.meta.url')],
+  plugins: [ownImportMetaUrl('import.meta.url'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true })],
 });
 
 // The code cache holds what V8 compiled while the script ran: a help and one-plan checks of a plan
