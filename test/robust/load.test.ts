@@ -1,11 +1,11 @@
-import { truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AuditContext, auditFile } from '../../src/audit/file.js';
 import type { CompiledCatalog } from '../../src/engine/audit.js';
 import { Selector } from '../../src/engine/select.js';
 import { reportInternalError } from '../../src/cli/main.js';
-import { isInputError, loadDocument, loadInputFile, parseByteSize, parseDocumentBytes } from '../../src/plan/load.js';
+import { isInputError, loadDocument, loadInputFile, parseByteSize, parseDocumentBytes, readInputBytes } from '../../src/plan/load.js';
 import { catalog } from '../helpers/audit.js';
 import { scratch } from './helpers.js';
 
@@ -33,6 +33,21 @@ describe('--max-file-size', () => {
     const file = join(dir, 'plan.yaml');
     expect(await loadDocument(file, 'plan.yaml', { maxBytes: 17 })).toMatchObject({ code: 'too-large', values: { size: 18, limit: 17 } });
     expect(isInputError(await loadDocument(file, 'plan.yaml', { maxBytes: 18 }))).toBe(false);
+  });
+
+  it('reads every byte of an empty, a small and a large file, and of one its stat calls empty', () => {
+    const large = `county: ${'x'.repeat(200 * 1024)}\n`;
+    const dir = scratch({ 'empty.yaml': '', 'small.yaml': 'a: 1\n', 'large.yaml': large });
+    for (const name of ['empty.yaml', 'small.yaml', 'large.yaml']) {
+      const read = readInputBytes(join(dir, name), name, 'baseline');
+      expect('bytes' in read && read.bytes.equals(readFileSync(join(dir, name)))).toBe(true);
+    }
+    // A file that grows past what fstat said (here from 0 bytes) is read on, to its end.
+    if (process.platform === 'linux') {
+      const read = readInputBytes('/proc/self/maps', 'maps', 'baseline');
+      expect('bytes' in read && read.bytes.length).toBeGreaterThan(64);
+      expect('bytes' in read && read.bytes.toString('latin1')).toMatch(/\n$/);
+    }
   });
 });
 
