@@ -56,6 +56,10 @@ function toSchemaError(e: ErrorObject, root: unknown): SchemaError {
   const parent = e.parentSchema as { title?: string; description?: string } | undefined;
   if (parent?.title) params.title = parent.title;
   if (parent?.description) params.description = parent.description;
+  // A value type the schema defines once (`#/$defs/village_code/pattern`): its name finds the
+  // words for its form in each language (rules/terms.yaml `form.village_code`).
+  const defined = /^#\/\$defs\/([^/]+)\/[^/]+$/.exec(e.schemaPath);
+  if (defined) params.definition = defined[1];
   return { path, keyword: e.keyword, params: { ...params, data: e.data } };
 }
 

@@ -1,4 +1,4 @@
-import { coded, term, type Gap, type Value } from '../gap.js';
+import { coded, scoped, term, type Gap, type Value } from '../gap.js';
 import type { Path } from '../../plan/path.js';
 import { LIMITS } from '../limits.js';
 import { shown } from './shown.js';
@@ -53,7 +53,9 @@ export function schemaErrorGap(e: SchemaError, base: Path): Gap {
       values.expected = shown(p.allowedValue) as string;
       break;
     case 'pattern':
-      values.expected = String(p.description ?? p.pattern);
+      // The form in the message's language where the plan format names it; a schema's
+      // description (one text for both languages) or the pattern itself otherwise.
+      values.expected = p.definition !== undefined ? scoped(String(p.definition), 'form') : String(p.description ?? p.pattern);
       break;
     case 'minItems':
     case 'minLength':
