@@ -112,7 +112,8 @@ function fileView(f: FileResult, cx: Context): FileView {
     label,
     score: score(read, cx.allRules),
     areas: areaIds.map((id) => ({ title: cx.areaTitle(id), gaps: byArea.get(id)! })),
-    quotes: mergeQuotes(read.findings.flatMap((x) => (cx.rules.has(x.ruleId) ? [cx.rules.get(x.ruleId)!.source] : []))),
+    // Only clauses are quoted: a rule of the plan format cites none (its quote says so).
+    quotes: mergeQuotes(read.findings.flatMap((x) => (cx.rules.get(x.ruleId)?.source.clauses.length ? [cx.rules.get(x.ruleId)!.source] : []))),
     areaScores: cx.order.filter((id) => cx.rulesOf.has(id)).map((id) => ({ title: cx.areaTitle(id), score: score(read, cx.rulesOf.get(id)!) })),
   };
 }

@@ -21,6 +21,10 @@ describe('markdown', () => {
     expect(partial).toMatch(/\| 77:17 \| 错误 \| `no-removal-through-transition` \| no\\_removals\.supervision\.kept\\_until 只保持到 2023-12-31.* \| 2023-12-31 → 2025-12-31 \| R2\.2 \| 把 kept\\_until 设为.*<br>\*责任主体: 县乡村振兴局\* \|$/m);
     // The quotes of no-removal-not-lapsed and no-removal-through-transition, merged: the shorter lies in the longer.
     expect(partial).toMatch(/^> \*\*R2\.2\*\* 严格落实脱贫不摘责任、不摘政策、不摘帮扶、不摘监管的“四不摘”要求$/m);
+    // plan-schema's gap is there, but a rule of the plan format quotes no clause.
+    expect(text).toContain('`plan-schema`');
+    expect(text).not.toContain('规划格式的要求，不是政策条款');
+    expect(text).not.toMatch(/^> \*\*\*\*/m);
     expect(text).toContain('## examples/aligned.yaml — 桃溪县（439921）\n\n得分 100 · 未发现差距。');
   });
 
