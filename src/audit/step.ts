@@ -71,7 +71,10 @@ export class PlainAuditContext {
    * per finding, for runs that keep findings as objects until the report is formatted (plans
    * from memory, the browser page); a run over files packs them instead (packed.ts).
    */
-  shareWords(audit: FileAudit): FileAudit {
+  shareWords(fresh: FileAudit): FileAudit {
+    // A copy made of fresh strings: text taken from the plan would otherwise be slices of the whole
+    // file and keep every plan's source alive as long as the result.
+    const audit = structuredClone(fresh);
     const word = (w: string): string => {
       const known = this.words.get(w);
       if (known !== undefined) return known;
@@ -132,9 +135,9 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
   const param = (name: string): unknown => (Object.hasOwn(parameters, name) ? parameters[name] : catalog.parameters[name]?.default);
   const due = dueDateOf(loaded.data, context.settings.today, param);
   const { errors, applied, found } = outcome;
-  // A copy made of fresh strings: text taken from the plan (names, dates, messages) would otherwise
-  // be slices of the whole file and keep every plan's source alive until the run ends.
-  return structuredClone({
+  // Text taken from the plan (names, dates, messages) is still slices of the whole file: what keeps
+  // the audit copies it (packed.ts, `shareWords`; a worker thread's reply is copied on its way).
+  return {
     result: {
       file: display,
       findings,
@@ -145,7 +148,7 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
         : {}),
     },
     ...(errors.length + applied.length > 0 ? { waivers: { errors, applied, found } } : {}),
-  });
+  };
 }
 
 /** A bug, not the plan's fault: reported against this file, and the other files still audited. */

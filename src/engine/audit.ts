@@ -1,6 +1,6 @@
 import type { Bilingual, Catalog, Rule, Severity } from '../catalog/types.js';
 import type { LoadedDocument } from '../plan/load.js';
-import { formatPath, type Path } from '../plan/path.js';
+import { formatPath, PathSet, type Path } from '../plan/path.js';
 import { isPlaceholder } from '../plan/placeholder.js';
 import { buildFinding, compareFindings, fingerprint, type Finding } from './finding.js';
 import { dayNumber } from './functions/date.js';
@@ -11,7 +11,7 @@ import { scoped, type Gap, type Value } from './gap.js';
 import { LIMITS, MORE_MESSAGES } from './limits.js';
 import { conforms, schemaErrors } from './schemas.js';
 import { localDate, readsPlan, resolveRefs, type RefContext } from './refs.js';
-import { Selector } from './select.js';
+import { Selector, type Match } from './select.js';
 import { fillBilingual, fillMessage } from './template.js';
 
 interface CompiledCheck {
@@ -71,8 +71,16 @@ const compiledWhere = (condition: object): CompiledRule['where'] => ({ condition
 
 /** How an empty word is compared: trimmed, case-folded, full-width letters and slashes as half-width. */
 function normalWord(text: string): string {
-  return text.trim().normalize('NFKC').toLowerCase();
+  const trimmed = text.trim();
+  return (NFKC_STABLE.test(trimmed) ? trimmed : trimmed.normalize('NFKC')).toLowerCase();
 }
+
+/**
+ * Texts NFKC leaves as they are, made only of printable ASCII, the CJK unified ideographs and
+ * Chinese punctuation without compatibility forms (、。《》「」【】— ‘’ “”): most of what plans
+ * say, and normalising them was the larger part of judging empty words.
+ */
+const NFKC_STABLE = /^[\x20-\x7e\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u2014\u2018\u2019\u201c\u201d]*$/;
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
@@ -85,16 +93,29 @@ const FORM_FUNCTIONS = new Set(['planSchema', 'placeholders']);
  * lists nothing). One level deep, and a copy only when something was dropped. Indices of a list of
  * texts may shift; checks report texts' indices nowhere.
  */
-function substance(value: unknown, empty: ReadonlySet<string>): unknown {
-  if (empty.size === 0) return value;
-  const isEmpty = (v: unknown): boolean => typeof v === 'string' && empty.has(normalWord(v));
+function substance(value: unknown, isEmpty: (v: unknown) => boolean): unknown {
   const saysNothing = (v: unknown): boolean => isEmpty(v) || (Array.isArray(v) && v.length > 0 && v.every(isEmpty));
   if (isEmpty(value)) return undefined;
   if (Array.isArray(value)) return value.some(isEmpty) ? value.filter((v) => !isEmpty(v)) : value;
   if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value);
-  if (!entries.some(([, v]) => saysNothing(v))) return value;
-  return Object.fromEntries(entries.filter(([, v]) => !saysNothing(v)));
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (!keys.some((k) => saysNothing(record[k]))) return value;
+  return Object.fromEntries(keys.filter((k) => !saysNothing(record[k])).map((k) => [k, record[k]]));
+}
+
+/**
+ * Whether a text is an empty word, each text of one plan normalised once: NFKC of every text
+ * once per rule that read it was ~4 % of a whole audit (docs/performance.md).
+ */
+function emptyWordTest(empty: ReadonlySet<string>): (v: unknown) => boolean {
+  const known = new Map<string, boolean>();
+  return (v) => {
+    if (typeof v !== 'string') return false;
+    let is = known.get(v);
+    if (is === undefined) known.set(v, (is = empty.has(normalWord(v))));
+    return is;
+  };
 }
 
 /**
@@ -102,11 +123,11 @@ function substance(value: unknown, empty: ReadonlySet<string>): unknown {
  * enumeration): \`plan-schema\` reports them once, and no rule that needs the value's type judges
  * them again. Missing and unknown keys are left out: they concern the parent, not a value.
  */
-function rejectedPaths(errors: SchemaError[]): Set<string> {
-  const out = new Set<string>();
+function rejectedPaths(errors: SchemaError[]): PathSet {
+  const out = new PathSet();
   for (const e of errors) {
     if (e.keyword === 'required' || e.keyword === 'additionalProperties' || isPlaceholder(e.params.data)) continue;
-    out.add(formatPath(e.path));
+    out.add(e.path);
   }
   return out;
 }
@@ -142,10 +163,20 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
   // not once per rule — which also kept a mapping of many keys from costing rules × keys.
   const substances = new Map<object, unknown>();
   const emptyWords = compiled.emptyWords ?? NO_WORDS;
+  const isEmpty = emptyWordTest(emptyWords);
   const substanceOf = (target: unknown): unknown => {
-    if (typeof target !== 'object' || target === null) return substance(target, emptyWords);
-    if (!substances.has(target)) substances.set(target, substance(target, emptyWords));
+    if (emptyWords.size === 0) return target;
+    if (typeof target !== 'object' || target === null) return substance(target, isEmpty);
+    if (!substances.has(target)) substances.set(target, substance(target, isEmpty));
     return substances.get(target);
+  };
+  // Several rules select the same nodes (every village): walked once per document. Paths are
+  // never changed in place, so rules may share them.
+  const selected = new Map<string, Match[]>();
+  const matchesOf = (selector: Selector): Match[] => {
+    let matches = selected.get(selector.text);
+    if (!matches) selected.set(selector.text, (matches = selector.select(doc.data)));
+    return matches;
   };
   for (const entry of compiled.rules) {
     const { rule, selectors, checks } = entry;
@@ -156,7 +187,7 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
     let listed = 0;
     let firstUnlisted: { gap: Gap; path: Path; selected: Path } | undefined;
     for (const selector of selectors) {
-      for (const match of selector.select(doc.data)) {
+      for (const match of matchesOf(selector)) {
         // `where` narrows existing nodes; a missing node is never "where" anything.
         if (where && (match.value === undefined || !conforms(where, match.value))) continue;
         // A plain loop and a context literal, not forEach and a spread: measured 13–15 % faster
@@ -169,7 +200,7 @@ export function auditDocument(doc: LoadedDocument, compiled: CompiledCatalog): F
           // other check judges it (`kept: 待填写` is not `kept: false`).
           if (isPlaceholder(target)) continue;
           const form = FORM_FUNCTIONS.has(check.fn.name);
-          if (!form && rejected.size > 0 && rejected.has(formatPath(path))) continue;
+          if (!form && rejected.size > 0 && rejected.has(path)) continue;
           const seen = form ? target : substanceOf(target);
           const gaps = check.fn.check(seen, resolved[i], { conforms, schemaErrors: errorsOf, root: doc.data, path, today });
           for (const gap of gaps) {
