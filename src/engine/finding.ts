@@ -56,7 +56,9 @@ export type FindingFields = Omit<Finding, 'related'> & { related?: RelatedLocati
  * findings from any of them serialise, compare and cross to worker threads alike.
  */
 export function buildFinding(f: FindingFields): Finding {
-  return {
+  // Fields added one by one in their order rather than spread from optional parts: a finding is
+  // built for every gap, and each spread made an object of its own.
+  const out = {
     ruleId: f.ruleId,
     severity: f.severity,
     area: f.area,
@@ -69,14 +71,15 @@ export function buildFinding(f: FindingFields): Finding {
     exact: f.exact,
     message: f.message,
     clauses: f.clauses,
-    ...(f.actual === undefined ? {} : { actual: f.actual }),
-    ...(f.expected === undefined ? {} : { expected: f.expected }),
-    related: f.related ?? [],
-    fingerprint: f.fingerprint,
-    ...(f.waiver === undefined ? {} : { waiver: f.waiver }),
-    ...(f.omitted === undefined ? {} : { omitted: f.omitted }),
-    ...(f.owner === undefined ? {} : { owner: f.owner }),
-  };
+  } as Finding;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.expected !== undefined) out.expected = f.expected;
+  out.related = f.related ?? [];
+  out.fingerprint = f.fingerprint;
+  if (f.waiver !== undefined) out.waiver = f.waiver;
+  if (f.omitted !== undefined) out.omitted = f.omitted;
+  if (f.owner !== undefined) out.owner = f.owner;
+  return out;
 }
 
 /** Stable identity of a gap from its rule, file and identity inside the plan (see `Finding.fingerprint`). */
