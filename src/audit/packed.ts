@@ -7,15 +7,15 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Finding } from '../engine/finding.js';
+import { countFindings, keepCounts, type Finding } from '../engine/finding.js';
 import type { FileAudit } from './step.js';
-import { countFindings, keepCounts, type FileResult } from './result.js';
+import type { FileResult } from './result.js';
 
 /**
  * The same audit with its findings packed, made of fresh strings. `findings` stays an ordinary,
  * enumerable field to every reader (formats, `JSON.stringify`, structured clones): each read
  * unpacks a fresh array equal to the one packed, field order included; assigning to it stores the
- * new array as it is. Readers that only count read `findingCounts` (result.ts), made here, and
+ * new array as it is. Readers that only count read `findingCounts` (engine/finding.ts), made here, and
  * unpack nothing.
  */
 export function packed(audit: FileAudit): FileAudit {

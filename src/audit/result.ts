@@ -1,5 +1,5 @@
 import { SEVERITIES, SEVERITY_RANK, type Area, type Bilingual, type ManualItem, type Rule, type Severity } from '../catalog/types.js';
-import type { Finding } from '../engine/finding.js';
+import { findingCounts, type Finding } from '../engine/finding.js';
 import type { Encoding } from '../plan/decode.js';
 import type { InputError } from '../plan/input-error.js';
 
@@ -75,44 +75,4 @@ export function exitCode(result: AuditResult, failOn: Severity = 'error'): numbe
     return SEVERITIES.some((s) => open[s] > 0 && SEVERITY_RANK[s] >= threshold);
   });
   return failing ? 1 : 0;
-}
-
-/** What the readers that only count need of a file's findings: the summary, the exit code, the SARIF cap, stderr notices. */
-export interface FindingCounts {
-  /** Gaps no waiver covers, by severity. */
-  open: Record<Severity, number>;
-  /** Gaps an active waiver covers, by severity. */
-  waived: Record<Severity, number>;
-  /** Gaps not listed, that "and N more" findings stand for. */
-  omitted: number;
-  /** The rules that reported a gap, each once, in the order of the findings. */
-  rules: string[];
-}
-
-export function countFindings(findings: readonly Finding[]): FindingCounts {
-  const counts: FindingCounts = { open: { error: 0, warning: 0, info: 0 }, waived: { error: 0, warning: 0, info: 0 }, omitted: 0, rules: [] };
-  const rules = new Set<string>();
-  for (const x of findings) {
-    counts[x.waiver ? 'waived' : 'open'][x.severity]++;
-    counts.omitted += x.omitted ?? 0;
-    rules.add(x.ruleId);
-  }
-  counts.rules = [...rules];
-  return counts;
-}
-
-/**
- * Counts made when a file's findings were packed (src/audit/packed.ts), filed under the accessor
- * that unpacks them: an array assigned to `findings` replaces the accessor, and so these counts.
- */
-const packedCounts = new WeakMap<() => Finding[], FindingCounts>();
-
-export function keepCounts(unpack: () => Finding[], counts: FindingCounts): void {
-  packedCounts.set(unpack, counts);
-}
-
-/** A file's counts without unpacking its findings when they are packed; counted from the findings otherwise. */
-export function findingCounts(file: FileResult): FindingCounts {
-  const unpack = Object.getOwnPropertyDescriptor(file, 'findings')?.get;
-  return (unpack && packedCounts.get(unpack)) || countFindings(file.findings);
 }

@@ -9,7 +9,8 @@ import { unmatchedTargets } from '../waivers/apply.js';
 import { WAIVER_RULES, WAIVERS_AREA } from '../waivers/rules.js';
 import { VERSION } from '../version.js';
 import { auditLoaded, PlainAuditContext, type FileAudit } from './step.js';
-import { findingCounts, type AuditResult, type Notice } from './result.js';
+import { findingCounts } from '../engine/finding.js';
+import type { AuditResult, Notice } from './result.js';
 import type { WorkerSettings } from './settings.js';
 
 /** A plan held in memory: an editor's buffer, text another program generated. */

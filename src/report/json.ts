@@ -1,6 +1,6 @@
-import { findingCounts, type AuditResult, type FileResult, type ShardRun } from '../audit/result.js';
+import type { AuditResult, FileResult, ShardRun } from '../audit/result.js';
+import { findingCounts, type Finding } from '../engine/finding.js';
 import { SEVERITIES, type Lang } from '../catalog/types.js';
-import type { Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
 import { jsonWithStreamedArray, PLACEHOLDER } from './chunks.js';
 import { escapeJsonText } from './text.js';

@@ -1,4 +1,5 @@
-import { findingCounts, type AuditResult } from '../audit/result.js';
+import type { AuditResult } from '../audit/result.js';
+import { findingCounts } from '../engine/finding.js';
 
 /** `--quiet`: the result with errors only (waived ones too); warnings and info left out of every report. */
 export function errorsOnly(result: AuditResult): AuditResult {

@@ -1,6 +1,6 @@
-import { findingCounts, type AuditResult } from '../audit/result.js';
+import type { AuditResult } from '../audit/result.js';
+import { findingCounts, type Finding } from '../engine/finding.js';
 import { SEVERITIES, type Lang, type Rule, type Severity } from '../catalog/types.js';
-import type { Finding } from '../engine/finding.js';
 import type { InputError } from '../plan/input-error.js';
 import { say } from '../plan/words.js';
 import { jsonWithStreamedArray, PLACEHOLDER } from './chunks.js';

@@ -1,4 +1,5 @@
-import { findingCounts, type AuditResult } from '../audit/result.js';
+import type { AuditResult } from '../audit/result.js';
+import { findingCounts } from '../engine/finding.js';
 import type { Lang } from '../catalog/types.js';
 import { OMITTED_NOTICE } from '../engine/limits.js';
 import type { InputError } from '../plan/input-error.js';
