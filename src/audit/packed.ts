@@ -7,28 +7,36 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Finding } from '../engine/finding.js';
+import { countFindings, keepCounts, type Finding } from '../engine/finding.js';
 import type { FileAudit } from './step.js';
 import type { FileResult } from './result.js';
 
 /**
- * The same audit with its findings packed. `findings` stays an ordinary, enumerable field to
- * every reader (formats, `JSON.stringify`, structured clones): each read gives a fresh array equal
- * to the one packed, field order included; assigning to it stores the new array as it is.
+ * The same audit with its findings packed, made of fresh strings. `findings` stays an ordinary,
+ * enumerable field to every reader (formats, `JSON.stringify`, structured clones): each read
+ * unpacks a fresh array equal to the one packed, field order included; assigning to it stores the
+ * new array as it is. Readers that only count read `findingCounts` (engine/finding.ts), made here, and
+ * unpack nothing.
  */
 export function packed(audit: FileAudit): FileAudit {
-  const { result } = audit;
-  if (result.findings.length === 0) return audit;
+  const { findings } = audit.result;
+  // Text taken from the plan (names, dates, waivers) would otherwise be slices of the whole file
+  // and keep every plan's source alive until the run ends. The findings are left out of the copy:
+  // serialising them copies their strings anyway.
+  const kept = structuredClone({ ...audit, result: { ...audit.result, findings: [] } });
+  if (findings.length === 0) return kept;
   // Deflated at the fastest level: a file's findings repeat their words (rule, area, clauses,
   // owner, field names): ~960 bytes a finding serialised, ~190 deflated (1,188 synthetic plans).
   // A copy of its own size: zlib's result is a view of a 16 KiB output chunk, which it would keep alive.
-  const bytes = new Uint8Array(deflateRawSync(serialize(result.findings), { level: 1 }));
-  const out: FileResult = { ...result };
+  const bytes = new Uint8Array(deflateRawSync(serialize(findings), { level: 1 }));
+  const out: FileResult = kept.result;
+  const unpack = (): Finding[] => deserialize(inflateRawSync(bytes)) as Finding[];
+  keepCounts(unpack, countFindings(findings));
   Object.defineProperty(out, 'findings', {
     enumerable: true,
     configurable: true,
-    get: (): Finding[] => deserialize(inflateRawSync(bytes)) as Finding[],
-    set: (findings: Finding[]) => Object.defineProperty(out, 'findings', { value: findings, writable: true, enumerable: true, configurable: true }),
+    get: unpack,
+    set: (assigned: Finding[]) => Object.defineProperty(out, 'findings', { value: assigned, writable: true, enumerable: true, configurable: true }),
   });
-  return { ...audit, result: out };
+  return kept;
 }

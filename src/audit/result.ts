@@ -1,5 +1,5 @@
-import { SEVERITY_RANK, type Area, type Bilingual, type ManualItem, type Rule, type Severity } from '../catalog/types.js';
-import type { Finding } from '../engine/finding.js';
+import { SEVERITIES, SEVERITY_RANK, type Area, type Bilingual, type ManualItem, type Rule, type Severity } from '../catalog/types.js';
+import { findingCounts, type Finding } from '../engine/finding.js';
 import type { Encoding } from '../plan/decode.js';
 import type { InputError } from '../plan/input-error.js';
 
@@ -70,6 +70,9 @@ export interface Notice {
 export function exitCode(result: AuditResult, failOn: Severity = 'error'): number {
   if (result.errors.length > 0 || result.files.some((f) => f.error)) return 2;
   const threshold = SEVERITY_RANK[failOn];
-  const failing = result.files.some((f) => f.findings.some((x) => !x.waiver && SEVERITY_RANK[x.severity] >= threshold));
+  const failing = result.files.some((f) => {
+    const { open } = findingCounts(f);
+    return SEVERITIES.some((s) => open[s] > 0 && SEVERITY_RANK[s] >= threshold);
+  });
   return failing ? 1 : 0;
 }

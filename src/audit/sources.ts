@@ -9,6 +9,7 @@ import { unmatchedTargets } from '../waivers/apply.js';
 import { WAIVER_RULES, WAIVERS_AREA } from '../waivers/rules.js';
 import { VERSION } from '../version.js';
 import { auditLoaded, PlainAuditContext, type FileAudit } from './step.js';
+import { findingCounts } from '../engine/finding.js';
 import type { AuditResult, Notice } from './result.js';
 import type { WorkerSettings } from './settings.js';
 
@@ -49,7 +50,7 @@ export function resultOf(context: PlainAuditContext, audited: FileAudit[], error
   // Plans finish in any order on worker threads: sorted, so that the report is the same every run.
   const waiverErrors = [...waivers.flatMap((w) => w.errors), ...outcomes.flatMap((o) => o.errors)].sort(compareInputErrors);
   // Rules in force for every plan, and those an override turned on for some plan that reported a gap.
-  const ran = new Set([...context.base.catalog.rules.map((r) => r.id), ...files.flatMap((f) => f.findings.map((x) => x.ruleId))]);
+  const ran = new Set([...context.base.catalog.rules.map((r) => r.id), ...files.flatMap((f) => findingCounts(f).rules)]);
   const { rules, manual, areas, terms } = rulesNamed(context, ran);
   return {
     tool: { name: 'rural-audit', version: VERSION },

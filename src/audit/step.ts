@@ -71,7 +71,10 @@ export class PlainAuditContext {
    * per finding, for runs that keep findings as objects until the report is formatted (plans
    * from memory, the browser page); a run over files packs them instead (packed.ts).
    */
-  shareWords(audit: FileAudit): FileAudit {
+  shareWords(fresh: FileAudit): FileAudit {
+    // A copy made of fresh strings: text taken from the plan would otherwise be slices of the whole
+    // file and keep every plan's source alive as long as the result.
+    const audit = structuredClone(fresh);
     const word = (w: string): string => {
       const known = this.words.get(w);
       if (known !== undefined) return known;
@@ -124,17 +127,20 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
   } catch (e) {
     return { result: internalError(display, e) };
   }
-  const findings = outcome.findings.map((f) => {
+  // Set in place, last, as `buildFinding` places it: the findings are this audit's own, and a copy
+  // of each (seventeen fields) cost more than finding its owner.
+  const { findings } = outcome;
+  for (const f of findings) {
     const owner = ownerOf(f, loaded.data, catalog.owners?.[f.area]);
-    return owner ? { ...f, owner } : f;
-  });
+    if (owner) f.owner = owner;
+  }
   const { parameters } = context.base;
   const param = (name: string): unknown => (Object.hasOwn(parameters, name) ? parameters[name] : catalog.parameters[name]?.default);
   const due = dueDateOf(loaded.data, context.settings.today, param);
   const { errors, applied, found } = outcome;
-  // A copy made of fresh strings: text taken from the plan (names, dates, messages) would otherwise
-  // be slices of the whole file and keep every plan's source alive until the run ends.
-  return structuredClone({
+  // Text taken from the plan (names, dates, messages) is still slices of the whole file: what keeps
+  // the audit copies it (packed.ts, `shareWords`; a worker thread's reply is copied on its way).
+  return {
     result: {
       file: display,
       findings,
@@ -145,7 +151,7 @@ export function auditLoaded(loaded: LoadedDocument | InputError, path: string, c
         : {}),
     },
     ...(errors.length + applied.length > 0 ? { waivers: { errors, applied, found } } : {}),
-  });
+  };
 }
 
 /** A bug, not the plan's fault: reported against this file, and the other files still audited. */

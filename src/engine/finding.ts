@@ -56,7 +56,9 @@ export type FindingFields = Omit<Finding, 'related'> & { related?: RelatedLocati
  * findings from any of them serialise, compare and cross to worker threads alike.
  */
 export function buildFinding(f: FindingFields): Finding {
-  return {
+  // Fields added one by one in their order rather than spread from optional parts: a finding is
+  // built for every gap, and each spread made an object of its own.
+  const out = {
     ruleId: f.ruleId,
     severity: f.severity,
     area: f.area,
@@ -69,14 +71,15 @@ export function buildFinding(f: FindingFields): Finding {
     exact: f.exact,
     message: f.message,
     clauses: f.clauses,
-    ...(f.actual === undefined ? {} : { actual: f.actual }),
-    ...(f.expected === undefined ? {} : { expected: f.expected }),
-    related: f.related ?? [],
-    fingerprint: f.fingerprint,
-    ...(f.waiver === undefined ? {} : { waiver: f.waiver }),
-    ...(f.omitted === undefined ? {} : { omitted: f.omitted }),
-    ...(f.owner === undefined ? {} : { owner: f.owner }),
-  };
+  } as Finding;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.expected !== undefined) out.expected = f.expected;
+  out.related = f.related ?? [];
+  out.fingerprint = f.fingerprint;
+  if (f.waiver !== undefined) out.waiver = f.waiver;
+  if (f.omitted !== undefined) out.omitted = f.omitted;
+  if (f.owner !== undefined) out.owner = f.owner;
+  return out;
 }
 
 /** Stable identity of a gap from its rule, file and identity inside the plan (see `Finding.fingerprint`). */
@@ -104,3 +107,43 @@ export function cmp(a: string, b: string): number {
 }
 
 export type { Value };
+
+/** What the readers that only count need of a file's findings: the summary, the exit code, the SARIF cap, stderr notices. */
+export interface FindingCounts {
+  /** Gaps no waiver covers, by severity. */
+  open: Record<Severity, number>;
+  /** Gaps an active waiver covers, by severity. */
+  waived: Record<Severity, number>;
+  /** Gaps not listed, that "and N more" findings stand for. */
+  omitted: number;
+  /** The rules that reported a gap, each once, in the order of the findings. */
+  rules: string[];
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts: FindingCounts = { open: { error: 0, warning: 0, info: 0 }, waived: { error: 0, warning: 0, info: 0 }, omitted: 0, rules: [] };
+  const rules = new Set<string>();
+  for (const x of findings) {
+    counts[x.waiver ? 'waived' : 'open'][x.severity]++;
+    counts.omitted += x.omitted ?? 0;
+    rules.add(x.ruleId);
+  }
+  counts.rules = [...rules];
+  return counts;
+}
+
+/**
+ * Counts made when a file's findings were packed (src/audit/packed.ts), filed under the accessor
+ * that unpacks them: an array assigned to `findings` replaces the accessor, and so these counts.
+ */
+const packedCounts = new WeakMap<() => Finding[], FindingCounts>();
+
+export function keepCounts(unpack: () => Finding[], counts: FindingCounts): void {
+  packedCounts.set(unpack, counts);
+}
+
+/** A file's counts without unpacking its findings when they are packed; counted from the findings otherwise. */
+export function findingCounts(file: { readonly findings: readonly Finding[] }): FindingCounts {
+  const unpack = Object.getOwnPropertyDescriptor(file, 'findings')?.get;
+  return (unpack && packedCounts.get(unpack)) || countFindings(file.findings);
+}

@@ -44,15 +44,23 @@ export class Selector {
     }
     const seg = this.segments[i]!;
     if ('wild' in seg) {
-      if (Array.isArray(value)) value.forEach((v, k) => this.walk(v, i + 1, [...path, k], out));
-      else if (isRecord(value)) for (const k of Object.keys(value)) this.walk(value[k], i + 1, [...path, k], out);
+      if (Array.isArray(value)) for (let k = 0; k < value.length; k++) this.walk(value[k], i + 1, appended(path, k), out);
+      else if (isRecord(value)) for (const k of Object.keys(value)) this.walk(value[k], i + 1, appended(path, k), out);
       return;
     }
     const step = 'key' in seg ? seg.key : seg.index;
     const child = childOf(value, step);
     if (child === undefined && this.segments.slice(i).some((s) => 'wild' in s)) return;
-    this.walk(child, i + 1, [...path, step], out);
+    this.walk(child, i + 1, appended(path, step), out);
   }
+}
+
+/** `[...path, seg]` without the spread's iteration and spare room: selecting every village allocated most of what selectors did. */
+export function appended(path: readonly (string | number)[], seg: string | number): (string | number)[] {
+  const out = new Array<string | number>(path.length + 1);
+  for (let j = 0; j < path.length; j++) out[j] = path[j]!;
+  out[path.length] = seg;
+  return out;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -27,3 +27,34 @@ export function parsePath(text: string): Path | undefined {
   }
   return re.lastIndex === text.length && out.length > 0 ? out : undefined;
 }
+
+/**
+ * A set of paths, compared segment by segment (a number and the same digits as a key differ, as
+ * they do in `formatPath`): asking whether it holds a path builds no text.
+ */
+export class PathSet {
+  private readonly root = new PathNode();
+  size = 0;
+
+  add(path: Path): void {
+    let node = this.root;
+    for (const seg of path) {
+      let next = node.children.get(seg);
+      if (!next) node.children.set(seg, (next = new PathNode()));
+      node = next;
+    }
+    if (!node.member) this.size++;
+    node.member = true;
+  }
+
+  has(path: Path): boolean {
+    let node: PathNode | undefined = this.root;
+    for (let i = 0; i < path.length && node; i++) node = node.children.get(path[i]!);
+    return node?.member === true;
+  }
+}
+
+class PathNode {
+  member = false;
+  readonly children = new Map<string | number, PathNode>();
+}

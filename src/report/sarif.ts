@@ -1,6 +1,6 @@
 import type { AuditResult } from '../audit/result.js';
-import type { Lang, Rule, Severity } from '../catalog/types.js';
-import type { Finding } from '../engine/finding.js';
+import { findingCounts, type Finding } from '../engine/finding.js';
+import { SEVERITIES, type Lang, type Rule, type Severity } from '../catalog/types.js';
 import type { InputError } from '../plan/input-error.js';
 import { say } from '../plan/words.js';
 import { jsonWithStreamedArray, PLACEHOLDER } from './chunks.js';
@@ -74,7 +74,7 @@ export function* sarifLog(result: AuditResult, lang: Lang, maxResults = SARIF_MA
 
 /** Levels by rank, each open then waived: the order in which a capped run keeps findings. */
 const CLASSES = 6;
-const classOf = (x: Finding): number => RANK[LEVEL[x.severity]]! * 2 + (x.waiver ? 1 : 0);
+const classOf = (x: { severity: Severity; waiver?: unknown }): number => RANK[LEVEL[x.severity]]! * 2 + (x.waiver ? 1 : 0);
 
 /**
  * What a capped run keeps — the most severe first, open before waived; within that, the report's
@@ -83,7 +83,13 @@ const classOf = (x: Finding): number => RANK[LEVEL[x.severity]]! * 2 + (x.waiver
  */
 function capOf(result: AuditResult, maxResults: number): { last: number; ofLast: number; total: number; left: { level: string }[] } | undefined {
   const counts = new Array<number>(CLASSES).fill(0);
-  for (const f of result.files) for (const x of f.findings) counts[classOf(x)]!++;
+  for (const f of result.files) {
+    const { open, waived } = findingCounts(f);
+    for (const s of SEVERITIES) {
+      counts[classOf({ severity: s })]! += open[s];
+      counts[classOf({ severity: s, waiver: true })]! += waived[s];
+    }
+  }
   const total = counts.reduce((a, b) => a + b, 0);
   if (total <= maxResults) return undefined;
   let room = maxResults;

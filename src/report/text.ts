@@ -1,4 +1,5 @@
 import type { AuditResult } from '../audit/result.js';
+import { findingCounts } from '../engine/finding.js';
 import type { Lang } from '../catalog/types.js';
 import { OMITTED_NOTICE } from '../engine/limits.js';
 import type { InputError } from '../plan/input-error.js';
@@ -52,7 +53,7 @@ export function problemLines(result: AuditResult, lang: Lang, forced: boolean): 
   for (const f of result.files) {
     if (f.error) lines.push(inputErrorLine(f.error, lang));
     else if (f.encoding === 'gb18030' && !forced) lines.push(`${sanitizeLine(f.file)}: ${say(lang, 'notice.guessed-encoding', { encoding: 'GB18030' })}`);
-    const omitted = f.findings.reduce((n, x) => n + (x.omitted ?? 0), 0);
+    const { omitted } = findingCounts(f);
     if (omitted > 0) lines.push(`${sanitizeLine(f.file)}: ${fillTemplate(OMITTED_NOTICE[lang], { count: omitted })}`);
   }
   return lines;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { packed } from '../../src/audit/packed.js';
 import { auditPaths, auditSources } from '../../src/audit/run.js';
 import type { AuditResult, FileResult } from '../../src/audit/result.js';
+import { countFindings, findingCounts } from '../../src/engine/finding.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { joinReport } from '../../src/report/chunks.js';
 import { FINGERPRINT_KEY, sarifLog } from '../../src/report/sarif.js';
@@ -53,9 +54,28 @@ describe('findings kept packed between audit and report', () => {
     expect(isPacked(file)).toBe(false);
   });
 
-  it('leaves a file without findings as it is', () => {
+  it('leaves a file without findings unpacked', () => {
     const audit = { result: { file: 'a.yaml', findings: [] } };
-    expect(packed(audit)).toBe(audit);
+    const kept = packed(audit);
+    expect(kept).toEqual(audit);
+    expect(isPacked(kept.result)).toBe(false);
+  });
+
+  it('counts the findings without unpacking them, and counts an array assigned instead', async () => {
+    const { files } = await auditPaths(['examples/partial.yaml'], today);
+    const file = files[0]!;
+    expect(isPacked(file)).toBe(true);
+    const counts = findingCounts(file);
+    expect(counts).toEqual(countFindings(file.findings));
+    expect(counts.open.error + counts.open.warning + counts.open.info).toBe(file.findings.length);
+    expect(counts.rules).toEqual([...new Set(file.findings.map((x) => x.ruleId))]);
+    // Counted, not read: the counts come from packing, the same object every time.
+    expect(findingCounts(file)).toBe(counts);
+    const errors = file.findings.filter((x) => x.severity === 'error');
+    expect(errors.length).toBeLessThan(file.findings.length);
+    file.findings = errors;
+    expect(findingCounts(file)).toEqual(countFindings(errors));
+    expect(findingCounts(file).open.warning).toBe(0);
   });
 });
 

@@ -25,8 +25,6 @@ export default defineFunction<{ values: string[]; by?: string; explainNone?: boo
     },
   },
   check(target, { values, by, explainNone = false }, ctx) {
-    // Keys are named as the field holding them means them: `unit` of a target is its unit of measure.
-    const scope = [...ctx.path].reverse().find((s): s is string => typeof s === 'string');
     const has = (v: string): boolean => {
       // With `by`, a list of items is judged by one field of each (三变 items by their `kind`).
       if (Array.isArray(target)) return by === undefined ? target.includes(v) : target.some((item) => childOf(item, by) === v);
@@ -37,6 +35,8 @@ export default defineFunction<{ values: string[]; by?: string; explainNone?: boo
     };
     const missing = values.filter((v) => !has(v));
     if (missing.length === 0) return [];
+    // Keys are named as the field holding them means them: `unit` of a target is its unit of measure.
+    const scope = [...ctx.path].reverse().find((s): s is string => typeof s === 'string');
     return [
       {
         ...(explainNone && missing.length === values.length ? { messageId: 'none' as const } : {}),

@@ -1,6 +1,6 @@
 import type { Path } from '../../plan/path.js';
 import { term } from '../gap.js';
-import { childOf } from '../select.js';
+import { valueAt } from '../select.js';
 import { fillPlain } from '../template.js';
 import { defineFunction } from './types.js';
 import { percent } from './percent.js';
@@ -63,8 +63,9 @@ export default defineFunction<Options, 'tooFew'>({
   },
   check(target, { where, match, max, min, label = '{{name}}', sumBelow, reference }, ctx) {
     if (!Array.isArray(target)) return [];
+    const summed = sumBelow?.fields.map((f) => f.split('.'));
     const matches = (item: unknown): boolean =>
-      ctx.conforms(match, item) && (sumBelow === undefined || sumOf(item, sumBelow.fields) < sumBelow.below);
+      ctx.conforms(match, item) && (summed === undefined || sumOf(item, summed) < sumBelow!.below);
     const { total, hits: matching } = tally(target, where, matches, ctx);
     if (total === 0) return [];
     const ratio = matching.length / total;
@@ -86,11 +87,11 @@ export default defineFunction<Options, 'tooFew'>({
   },
 });
 
-/** The numbers at some dot paths of an item added up; a missing or non-numeric one counts 0. */
-function sumOf(item: unknown, fields: string[]): number {
+/** The numbers at some paths (dot paths split) of an item added up; a missing or non-numeric one counts 0. */
+function sumOf(item: unknown, fields: readonly string[][]): number {
   let sum = 0;
   for (const field of fields) {
-    const v = field.split('.').reduce<unknown>((node, key) => childOf(node, key), item);
+    const v = valueAt(item, field);
     if (typeof v === 'number' && Number.isFinite(v)) sum += v;
   }
   return sum;
