@@ -40,7 +40,11 @@ export class AuditContext extends PlainAuditContext {
   }
 }
 
-/** Files being read while the one before is parsed and audited: the thread never waits on the disk. */
+/**
+ * Files started while the first of them is awaited. Reads are synchronous (one bounded read each,
+ * cheaper in CPU than the asynchronous chain: docs/performance.md, "loading plans"), so this no
+ * longer overlaps reading with auditing; it bounds how many results wait to be kept in order.
+ */
 const READ_AHEAD = 4;
 
 /**
