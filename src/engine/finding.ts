@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Bilingual, Severity } from '../catalog/types.js';
+import { SEVERITIES, type Bilingual, type Severity } from '../catalog/types.js';
 import type { Value } from './gap.js';
 
 export interface RelatedLocation {
@@ -140,6 +140,19 @@ const packedCounts = new WeakMap<() => Finding[], FindingCounts>();
 
 export function keepCounts(unpack: () => Finding[], counts: FindingCounts): void {
   packedCounts.set(unpack, counts);
+}
+
+/** The open and waived gaps of many files, by severity, added up: a report's summary, the SARIF cap, `--max-warnings`. */
+export function totalCounts(files: readonly { readonly findings: readonly Finding[] }[]): Pick<FindingCounts, 'open' | 'waived'> {
+  const total: Pick<FindingCounts, 'open' | 'waived'> = { open: { error: 0, warning: 0, info: 0 }, waived: { error: 0, warning: 0, info: 0 } };
+  for (const f of files) {
+    const { open, waived } = findingCounts(f);
+    for (const s of SEVERITIES) {
+      total.open[s] += open[s];
+      total.waived[s] += waived[s];
+    }
+  }
+  return total;
 }
 
 /** A file's counts without unpacking its findings when they are packed; counted from the findings otherwise. */

@@ -1,6 +1,6 @@
 import type { AuditResult, FileResult, ShardRun } from '../audit/result.js';
-import { findingCounts, type Finding } from '../engine/finding.js';
-import { SEVERITIES, type Lang } from '../catalog/types.js';
+import { totalCounts, type Finding } from '../engine/finding.js';
+import type { Lang } from '../catalog/types.js';
 import type { InputError } from '../plan/input-error.js';
 import { jsonWithStreamedArray, PLACEHOLDER } from './chunks.js';
 import { escapeJsonText } from './text.js';
@@ -98,14 +98,8 @@ function* jsonChunks(result: Parameters<Formatter>[0], { lang }: Parameters<Form
 
 function summarise(result: Parameters<Formatter>[0]) {
   // Waived gaps are counted apart: they are shown, never counted as failures.
-  const count = { error: 0, warning: 0, info: 0, waived: 0 };
-  for (const f of result.files) {
-    const { open, waived } = findingCounts(f);
-    for (const s of SEVERITIES) {
-      count[s] += open[s];
-      count.waived += waived[s];
-    }
-  }
+  const { open, waived } = totalCounts(result.files);
+  const count = { ...open, waived: waived.error + waived.warning + waived.info };
   return {
     files: result.files.length,
     filesWithErrors: result.files.filter((f) => f.error).length,

@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit/result.js';
-import { findingCounts } from '../engine/finding.js';
+import { totalCounts } from '../engine/finding.js';
 
 /** `--quiet`: the result with errors only (waived ones too); warnings and info left out of every report. */
 export function errorsOnly(result: AuditResult): AuditResult {
@@ -8,5 +8,5 @@ export function errorsOnly(result: AuditResult): AuditResult {
 
 /** Warnings not covered by a waiver, which `--max-warnings` counts. */
 export function openWarnings(result: AuditResult): number {
-  return result.files.reduce((n, f) => n + findingCounts(f).open.warning, 0);
+  return totalCounts(result.files).open.warning;
 }

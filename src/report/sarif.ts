@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit/result.js';
-import { findingCounts, type Finding } from '../engine/finding.js';
+import { totalCounts, type Finding } from '../engine/finding.js';
 import { SEVERITIES, type Lang, type Rule, type Severity } from '../catalog/types.js';
 import type { InputError } from '../plan/input-error.js';
 import { say } from '../plan/words.js';
@@ -83,12 +83,10 @@ const classOf = (x: { severity: Severity; waiver?: unknown }): number => RANK[LE
  */
 function capOf(result: AuditResult, maxResults: number): { last: number; ofLast: number; total: number; left: { level: string }[] } | undefined {
   const counts = new Array<number>(CLASSES).fill(0);
-  for (const f of result.files) {
-    const { open, waived } = findingCounts(f);
-    for (const s of SEVERITIES) {
-      counts[classOf({ severity: s })]! += open[s];
-      counts[classOf({ severity: s, waiver: true })]! += waived[s];
-    }
+  const { open, waived } = totalCounts(result.files);
+  for (const s of SEVERITIES) {
+    counts[classOf({ severity: s })]! += open[s];
+    counts[classOf({ severity: s, waiver: true })]! += waived[s];
   }
   const total = counts.reduce((a, b) => a + b, 0);
   if (total <= maxResults) return undefined;
