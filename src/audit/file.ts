@@ -50,19 +50,20 @@ const READ_AHEAD = 4;
 /**
  * Audit files one after another on this thread, in order, with the reads of the next few
  * overlapping the work on the current one. Only one document is parsed and held at a time; `keep`
- * gives what is kept of each file's audit (packed.ts on the thread that writes the report).
+ * gives what is kept of each file's audit (packed.ts: packed for the report, or for the message
+ * that takes it from a worker).
  */
-export async function auditInOrder(
+export async function auditInOrder<Kept = FileAudit>(
   files: readonly PlanFile[],
   context: AuditContext,
   onFile?: (done: number, total: number, file: string) => void,
-  keep: (audited: FileAudit) => FileAudit = (a) => a,
-): Promise<FileAudit[]> {
-  const results: FileAudit[] = [];
+  keep: (audited: FileAudit) => Kept = (a) => a as Kept,
+): Promise<Kept[]> {
+  const results: Kept[] = [];
   const running: Promise<FileAudit>[] = [];
   const settle = async () => {
-    const audited = keep(await running.shift()!);
-    results.push(audited);
+    const audited = await running.shift()!;
+    results.push(keep(audited));
     onFile?.(results.length, files.length, audited.result.file);
   };
   for (const file of files) {

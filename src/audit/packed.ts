@@ -7,36 +7,56 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { countFindings, keepCounts, type Finding } from '../engine/finding.js';
+import { countFindings, keepCounts, type Finding, type FindingCounts } from '../engine/finding.js';
 import type { FileAudit } from './step.js';
 import type { FileResult } from './result.js';
 
 /**
- * The same audit with its findings packed, made of fresh strings. `findings` stays an ordinary,
- * enumerable field to every reader (formats, `JSON.stringify`, structured clones): each read
- * unpacks a fresh array equal to the one packed, field order included; assigning to it stores the
- * new array as it is. Readers that only count read `findingCounts` (engine/finding.ts), made here, and
- * unpack nothing.
+ * An audit as it crosses from a worker thread: plain data, its findings (if any) as bytes that are
+ * transferred, not copied, with the counts made from them.
  */
-export function packed(audit: FileAudit): FileAudit {
+export interface PackedAudit {
+  audit: FileAudit;
+  findings?: { bytes: Uint8Array; counts: FindingCounts };
+}
+
+/** The audit without its findings, and the findings as bytes: done where the findings were made, so that no thread holds both. */
+export function pack(audit: FileAudit): PackedAudit {
   const { findings } = audit.result;
-  // Text taken from the plan (names, dates, waivers) would otherwise be slices of the whole file
-  // and keep every plan's source alive until the run ends. The findings are left out of the copy:
-  // serialising them copies their strings anyway.
-  const kept = structuredClone({ ...audit, result: { ...audit.result, findings: [] } });
-  if (findings.length === 0) return kept;
+  const rest = { ...audit, result: { ...audit.result, findings: [] } };
+  if (findings.length === 0) return { audit: rest };
   // Deflated at the fastest level: a file's findings repeat their words (rule, area, clauses,
   // owner, field names): ~960 bytes a finding serialised, ~190 deflated (1,188 synthetic plans).
   // A copy of its own size: zlib's result is a view of a 16 KiB output chunk, which it would keep alive.
   const bytes = new Uint8Array(deflateRawSync(serialize(findings), { level: 1 }));
-  const out: FileResult = kept.result;
+  return { audit: rest, findings: { bytes, counts: countFindings(findings) } };
+}
+
+/**
+ * The packed audit as readers see it. `findings` stays an ordinary, enumerable field to every
+ * reader (formats, `JSON.stringify`, structured clones): each read unpacks a fresh array equal to
+ * the one packed, field order included; assigning to it stores the new array as it is. Readers
+ * that only count read `findingCounts` (engine/finding.ts), kept from packing, and unpack nothing.
+ */
+export function unpacked({ audit, findings }: PackedAudit): FileAudit {
+  if (!findings) return audit;
+  const out: FileResult = audit.result;
+  const { bytes } = findings;
   const unpack = (): Finding[] => deserialize(inflateRawSync(bytes)) as Finding[];
-  keepCounts(unpack, countFindings(findings));
+  keepCounts(unpack, findings.counts);
   Object.defineProperty(out, 'findings', {
     enumerable: true,
     configurable: true,
     get: unpack,
     set: (assigned: Finding[]) => Object.defineProperty(out, 'findings', { value: assigned, writable: true, enumerable: true, configurable: true }),
   });
-  return kept;
+  return audit;
+}
+
+/** Packed on the thread that writes the report (a run on this thread). */
+export function packed(audit: FileAudit): FileAudit {
+  const p = pack(audit);
+  // Text taken from the plan (names, dates, waivers) would otherwise be slices of the whole file
+  // and keep every plan's source alive until the run ends; the worker's message does the same copy.
+  return unpacked({ ...p, audit: structuredClone(p.audit) });
 }

@@ -11,7 +11,7 @@ import { dayNumber } from '../engine/functions/date.js';
 import { localDate } from '../engine/refs.js';
 import { AuditContext, auditInOrder } from './file.js';
 import { packed } from './packed.js';
-import { auditInPool } from './pool.js';
+import { auditInPool, auditsOnWorkers } from './pool.js';
 import type { AuditResult } from './result.js';
 import type { AuditSettings, WorkerSettings } from './settings.js';
 import { shardOf } from './shard.js';
@@ -53,8 +53,9 @@ export async function auditPaths(paths: string[], settings: AuditSettings = {}):
   });
   const files = settings.shard ? shardOf(kept, settings.shard) : kept;
   const jobs = settings.jobs ?? 1;
-  const audited =
-    jobs > 1 && files.length > 1 ? await auditInPool(files, jobs, plain, settings.onFile) : await auditInOrder(files, context, settings.onFile, packed);
+  const audited = auditsOnWorkers(files.length, jobs)
+    ? await auditInPool(files, jobs, plain, { onFile: settings.onFile })
+    : await auditInOrder(files, context, settings.onFile, packed);
   return withBaseline(resultOf(context, audited, discovered.errors, notices), settings);
 }
 

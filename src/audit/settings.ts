@@ -31,7 +31,10 @@ export interface AuditSettings {
   encoding?: Encoding;
   /** The folder relative paths and globs are resolved against; the working directory by default. */
   cwd?: string;
-  /** Worker threads; 1 (the default here) audits on the calling thread. */
+  /**
+   * Worker threads; 1 by default. On one thread a run of more than 8 plans audits on one worker
+   * (memory bounded by the largest plans, pool.ts), fewer on the calling thread.
+   */
   jobs?: number;
   /** Audit only this shard of the sorted file list. */
   shard?: Shard;
