@@ -21,12 +21,13 @@ export const defaultJobs = (): number => availableParallelism();
 const BATCH = 8;
 
 /**
- * Whether a run audits on worker threads. More than one batch of plans goes to workers even on one
- * thread: a worker's heap is bounded (`workerHeapMb`) and holds one batch at a time, so the memory
- * of a province-wide run stays that of its largest plans; a few plans are audited on the calling
- * thread, sparing a worker's start-up.
+ * Whether a run audits on worker threads: when it has more than one batch of plans, whatever
+ * `jobs` is. One batch would go to one worker anyway, and the calling thread audits it sooner,
+ * sparing a worker's start-up; more go to workers even on one thread, because a worker's heap is
+ * bounded (`workerHeapMb`) and holds one batch at a time, so the memory of a province-wide run
+ * stays that of its largest plans.
  */
-export const auditsOnWorkers = (files: number, jobs: number): boolean => files > 1 && (jobs > 1 || files > BATCH);
+export const auditsOnWorkers = (files: number): boolean => files > BATCH;
 
 /**
  * A worker's old-generation limit, in MiB. V8 grows a heap in step with its limit (4 GiB by

@@ -53,7 +53,7 @@ export async function auditPaths(paths: string[], settings: AuditSettings = {}):
   });
   const files = settings.shard ? shardOf(kept, settings.shard) : kept;
   const jobs = settings.jobs ?? 1;
-  const audited = auditsOnWorkers(files.length, jobs)
+  const audited = auditsOnWorkers(files.length)
     ? await auditInPool(files, jobs, plain, { onFile: settings.onFile })
     : await auditInOrder(files, context, settings.onFile, packed);
   return withBaseline(resultOf(context, audited, discovered.errors, notices), settings);

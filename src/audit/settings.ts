@@ -32,8 +32,8 @@ export interface AuditSettings {
   /** The folder relative paths and globs are resolved against; the working directory by default. */
   cwd?: string;
   /**
-   * Worker threads; 1 by default. On one thread a run of more than 8 plans audits on one worker
-   * (memory bounded by the largest plans, pool.ts), fewer on the calling thread.
+   * Worker threads; 1 by default. A run of more than 8 plans audits on workers, on one thread too
+   * (memory bounded by the largest plans, pool.ts); up to 8 plans on the calling thread.
    */
   jobs?: number;
   /** Audit only this shard of the sorted file list. */

@@ -12,7 +12,8 @@ describe('--jobs with waivers and owners', () => {
   it('gives the single-thread report, waived gap and owners included', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ra-jobs-waivers-'));
     const partial = readFileSync('examples/partial.yaml', 'utf8');
-    for (let i = 1; i <= 5; i++) copyFileSync('examples/partial.yaml', join(dir, `p${i}.yaml`));
+    // More plans than one batch (8, src/audit/pool.ts), so that the run goes to worker threads.
+    for (let i = 1; i <= 9; i++) copyFileSync('examples/partial.yaml', join(dir, `p${i}.yaml`));
     writeFileSync(
       join(dir, 'p3.yaml'),
       `${partial}waivers:\n  - rule: secretary-chain-five-levels\n    justification: 乡镇党委换届中\n    approved_by: 青岚市委农办\n    expires: '2027-03-31'\n`,
@@ -32,12 +33,16 @@ describe('progress on worker threads', () => {
   it('reports every file as the workers finish it, as the in-order path does', async () => {
     // The built module: worker threads load dist/audit/worker.js.
     const { auditPaths } = (await import(new URL('../../dist/audit/run.js', import.meta.url).href)) as typeof import('../../src/audit/run.js');
-    for (const jobs of [1, 2]) {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-jobs-progress-'));
+    const names = Array.from({ length: 12 }, (_, i) => `p${String(i).padStart(2, '0')}.yaml`);
+    names.forEach((name, i) => copyFileSync(i % 3 ? 'examples/partial.yaml' : 'examples/aligned.yaml', join(dir, name)));
+    // Four plans stay on the calling thread; twelve are more than one batch and go to workers.
+    for (const [count, jobs] of [[4, 1], [4, 2], [12, 1], [12, 2]] as const) {
       const seen: [number, number, string][] = [];
-      await auditPaths(['examples'], { jobs, onFile: (done, total, file) => seen.push([done, total, file]) });
-      expect(seen.map(([done]) => done)).toEqual([1, 2, 3, 4]);
-      expect(seen.every(([, total]) => total === 4)).toBe(true);
-      expect(seen.map(([, , file]) => file).sort()).toEqual(['examples/aligned-2026.yaml', 'examples/aligned.yaml', 'examples/misaligned.yaml', 'examples/partial.yaml']);
+      await auditPaths(names.slice(0, count), { cwd: dir, jobs, onFile: (done, total, file) => seen.push([done, total, file]) });
+      expect(seen.map(([done]) => done)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+      expect(seen.every(([, total]) => total === count)).toBe(true);
+      expect(seen.map(([, , file]) => file).sort()).toEqual(names.slice(0, count));
     }
   });
 });

@@ -23,11 +23,18 @@ describe('findings kept packed between audit and report', () => {
 
   const isPacked = (f: FileResult) => typeof Object.getOwnPropertyDescriptor(f, 'findings')?.get === 'function';
 
-  it('holds no finding objects once a file is audited, on one thread and on two', async () => {
+  it('holds no finding objects once a file is audited, on the calling thread and from workers', async () => {
     // Worker threads run the build (src/audit/pool.ts loads worker.js beside it).
     const built = (await import(new URL('../../dist/audit/run.js', import.meta.url).href)) as typeof import('../../src/audit/run.js');
-    for (const jobs of [1, 2]) {
-      const result = await built.auditPaths(plans, { ...today, jobs });
+    // Two plans are audited on the calling thread; ten, more than one batch, on workers.
+    const dir = mkdtempSync(join(tmpdir(), 'ra-packed-'));
+    const ten = Array.from({ length: 10 }, (_, i) => {
+      writeFileSync(join(dir, `p${i}.yaml`), readFileSync(plans[i % 2]!));
+      return join(dir, `p${i}.yaml`);
+    });
+    for (const [paths, jobs] of [[plans, 1], [ten, 1], [ten, 2]] as const) {
+      const result = await built.auditPaths(paths, { ...today, jobs });
+      expect(result.files).toHaveLength(paths.length);
       const withGaps = result.files.filter((f) => f.findings.length > 0);
       expect(withGaps.length).toBeGreaterThan(0);
       expect(withGaps.every(isPacked)).toBe(true);
