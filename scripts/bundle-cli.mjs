@@ -7,18 +7,19 @@
 // parsing and compiling what a run uses (Node 20 has no module compile cache; a vm.Script takes
 // cachedData only for a script, not an ES module). exceljs, docx and jszip (2.8 MB, for the xlsx
 // and docx formats and villages read from xlsx) stay out of it, required from node_modules when
-// used. The worker is an ES module of its own (worker.js and its chunks).
+// used. The worker thread is a script of its own made the same way, worker.cjs with its cache,
+// started by dist/bundle/worker.js, which loads it as bin/cli-script.js loads the CLI.
 //
 // Modules find their data next to themselves (the catalog snapshot, the precompiled validator,
 // rules/, package.json) through import.meta.url; inside a bundle that would be the bundle's URL,
 // so each module's import.meta.url is rewritten to its own file in dist/. The worker pool keeps
 // the bundle's URL, so that the bundled CLI starts the bundled worker beside it.
 import { readFile, rm } from 'node:fs/promises';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { CACHE, SCRIPT, WRAPPER, loadCli } from '../bin/cli-script.js';
+import { CACHE, SCRIPT, WORKER_SCRIPT, WRAPPER, loadCli, loadScript } from '../bin/cli-script.js';
 import { bundledRequire } from './bundled-require.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -57,24 +58,32 @@ await build({
   plugins: [ownImportMetaUrl('__bundleUrl'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true })],
   minifyWhitespace: true,
 });
+asScript(SCRIPT);
+await build({
+  ...common,
+  entryPoints: [join(DIST, 'audit', 'worker.js')],
+  outfile: WORKER_SCRIPT,
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [ownImportMetaUrl('__bundleUrl'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true })],
+  minifyWhitespace: true,
+});
+asScript(WORKER_SCRIPT);
+writeFileSync(
+  join(OUT, 'worker.js'),
+  `// The audit pool's worker thread: the bundled script with its code cache (scripts/bundle-cli.mjs).\nimport { WORKER_SCRIPT, loadScript } from '../../bin/cli-script.js';\nloadScript(WORKER_SCRIPT);\n`,
+);
+
 // esbuild writes strings and identifiers as ASCII already; what non-ASCII is left sits in regular
 // expressions and comments. A four-digit \u escape per UTF-16 unit means the same character in a
 // regular expression with or without the u flag (and is harmless in a comment), so the script is
 // read as latin1 into a one-byte string, ~20 ms sooner than decoding it as UTF-8
 // (docs/performance.md); test/scaffold/villages-xlsx.test.ts reads 万元 through such a pattern.
-const source = await readFile(SCRIPT, 'utf8');
-writeFileSync(SCRIPT, `${WRAPPER[0]}${source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}${WRAPPER[1]}`);
-await build({
-  ...common,
-  entryPoints: { worker: join(DIST, 'audit', 'worker.js') },
-  outdir: OUT,
-  splitting: true,
-  chunkNames: '[name]-[hash]',
-  format: 'esm',
-  // CommonJS dependencies (ajv) call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [ownImportMetaUrl('import.meta.url'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true })],
-});
+function asScript(file) {
+  const source = readFileSync(file, 'utf8');
+  writeFileSync(file, `${WRAPPER[0]}${source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}${WRAPPER[1]}`);
+}
 
 // The code cache holds what V8 compiled while the script ran: a help and one-plan checks of a plan
 // without gaps and of one with many (the rules' failing paths and the table), the commands CI
@@ -90,3 +99,15 @@ try {
   process.exitCode = undefined;
 }
 writeFileSync(CACHE, script.createCachedData());
+
+// The worker's cache holds what auditing the examples compiled, this thread standing in for a
+// worker: a code cache is V8's compiled code for the script's text, whichever thread made it.
+const worker = loadScript(WORKER_SCRIPT, null);
+const { AuditContext, auditBatch } = worker.exports;
+const { loadBuiltinCatalog } = await import(pathToFileURL(join(DIST, 'catalog', 'builtin.js')).href);
+const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).sort();
+const files = examples.map((f) => ({ path: join(ROOT, 'examples', f), display: `examples/${f}` }));
+const context = new AuditContext({ catalog: loadBuiltinCatalog(), waivers: [], today: '2026-12-01', cwd: ROOT });
+const { reply } = await auditBatch({ indexes: files.map((_, i) => i), files }, context);
+if ('failure' in reply) throw new Error(`warming the worker's code cache: ${reply.failure}`);
+writeFileSync(`${WORKER_SCRIPT}.cache`, worker.script.createCachedData());

@@ -1,22 +1,31 @@
-/** A worker thread of the audit pool (pool.ts): audits the batches of files it is sent. */
+/**
+ * A worker thread of the audit pool (pool.ts): audits the batches of files it is sent. Loaded
+ * outside a worker (the build warming the bundled worker's code cache) it only exports `auditBatch`.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AuditContext, auditInOrder } from './file.js';
-import { pack, type PackedAudit } from './packed.js';
 import type { WorkerReply, WorkerTask } from './pool.js';
+import { pack } from './packed.js';
 import type { WorkerSettings } from './settings.js';
 
-const context = new AuditContext(workerData as WorkerSettings);
-
-parentPort!.on('message', async (task: WorkerTask) => {
-  let reply: WorkerReply;
-  let packedAudits: PackedAudit[] = [];
+/** A batch's reply, and the buffers that go with it without a copy. */
+export async function auditBatch(task: WorkerTask, context: AuditContext): Promise<{ reply: WorkerReply; transfer: ArrayBuffer[] }> {
   try {
     // Packed here, where the findings were made: the calling thread never holds them as objects.
-    packedAudits = await auditInOrder(task.files, context, undefined, pack);
-    reply = { indexes: task.indexes, results: packedAudits };
+    const results = await auditInOrder(task.files, context, undefined, pack);
+    return { reply: { indexes: task.indexes, results }, transfer: results.flatMap((p) => (p.findings ? [p.findings.bytes.buffer as ArrayBuffer] : [])) };
   } catch (e) {
-    reply = { failure: (e as Error).message ?? String(e), stack: (e as Error).stack };
+    return { reply: { failure: (e as Error).message ?? String(e), stack: (e as Error).stack }, transfer: [] };
   }
-  const transfer = packedAudits.flatMap((p) => (p.findings ? [p.findings.bytes.buffer as ArrayBuffer] : []));
-  parentPort!.postMessage(reply, transfer);
-});
+}
+
+export { AuditContext } from './file.js';
+
+if (parentPort) {
+  const port = parentPort;
+  const context = new AuditContext(workerData as WorkerSettings);
+  port.on('message', async (task: WorkerTask) => {
+    const { reply, transfer } = await auditBatch(task, context);
+    port.postMessage(reply, transfer);
+  });
+}
