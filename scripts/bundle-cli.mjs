@@ -41,6 +41,26 @@ const ownImportMetaUrl = (bundleUrl) => ({
   },
 });
 
+/**
+ * Node modules a dependency requires when it loads but uses only on a rare path, required when
+ * first used instead: commander's child_process (~3.5 ms with net and dgram, docs/performance.md)
+ * serves only executable subcommands, which rural-audit has none of.
+ */
+const LAZY_BUILTINS = ['node:child_process'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      let contents = text;
+      for (const id of LAZY_BUILTINS)
+        for (const q of ["'", '"']) contents = contents.replaceAll(`require(${q}${id}${q})`, `__lazyBuiltin(${JSON.stringify(id)})`);
+      return contents === text ? undefined : { contents, loader: 'js' };
+    });
+  },
+};
+const LAZY_BUILTIN = 'const __lazyBuiltin = (id) => new Proxy({}, { get: (_, key) => require(id)[key] });';
+
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 
 // Chunk names carry a hash: chunks of an earlier build would stay behind.
@@ -54,8 +74,8 @@ await build({
   // would need a module loader of its own for import().
   supported: { 'dynamic-import': false },
   external: ['exceljs', 'docx', 'jszip'],
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [ownImportMetaUrl('__bundleUrl'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true })],
+  banner: { js: `const __bundleUrl = require('node:url').pathToFileURL(__filename).href; ${LAZY_BUILTIN}` },
+  plugins: [ownImportMetaUrl('__bundleUrl'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true }), lazyBuiltins],
   minifyWhitespace: true,
 });
 asScript(SCRIPT);

@@ -1,9 +1,9 @@
-import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { PlanFile } from '../plan/discover.js';
 import { DEFAULT_MAX_BYTES } from '../plan/load.js';
 import { AuditContext, auditInOrder, type FileAudit } from './file.js';
+import { BATCH } from './jobs.js';
 import { packed, unpacked, type PackedAudit } from './packed.js';
 import type { WorkerSettings } from './settings.js';
 
@@ -14,20 +14,6 @@ export interface WorkerTask {
 }
 
 export type WorkerReply = { indexes: number[]; results: PackedAudit[] } | { failure: string; stack?: string };
-
-export const defaultJobs = (): number => availableParallelism();
-
-/** Small batches keep every worker busy to the end even when one county's plan is ten times another's. */
-const BATCH = 8;
-
-/**
- * Whether a run audits on worker threads: when it has more than one batch of plans, whatever
- * `jobs` is. One batch would go to one worker anyway, and the calling thread audits it sooner,
- * sparing a worker's start-up; more go to workers even on one thread, because a worker's heap is
- * bounded (`workerHeapMb`) and holds one batch at a time, so the memory of a province-wide run
- * stays that of its largest plans.
- */
-export const auditsOnWorkers = (files: number): boolean => files > BATCH;
 
 /**
  * A worker's old-generation limit, in MiB. V8 grows a heap in step with its limit (4 GiB by

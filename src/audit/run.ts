@@ -10,8 +10,7 @@ import { discoverPlans, displayPath } from '../plan/discover.js';
 import { dayNumber } from '../engine/functions/date.js';
 import { localDate } from '../engine/refs.js';
 import { AuditContext, auditInOrder } from './file.js';
-import { packed } from './packed.js';
-import { auditInPool, auditsOnWorkers } from './pool.js';
+import { auditsOnWorkers } from './jobs.js';
 import type { AuditResult } from './result.js';
 import type { AuditSettings, WorkerSettings } from './settings.js';
 import { shardOf } from './shard.js';
@@ -53,9 +52,10 @@ export async function auditPaths(paths: string[], settings: AuditSettings = {}):
   });
   const files = settings.shard ? shardOf(kept, settings.shard) : kept;
   const jobs = settings.jobs ?? 1;
+  // One batch is audited here and kept as it is: packing a few plans' findings would save nothing.
   const audited = auditsOnWorkers(files.length)
-    ? await auditInPool(files, jobs, plain, { onFile: settings.onFile })
-    : await auditInOrder(files, context, settings.onFile, packed);
+    ? await (await import('./pool.js')).auditInPool(files, jobs, plain, { onFile: settings.onFile })
+    : await auditInOrder(files, context, settings.onFile);
   return withBaseline(resultOf(context, audited, discovered.errors, notices), settings);
 }
 

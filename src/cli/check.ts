@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { defaultJobs } from '../audit/pool.js';
+import { defaultJobs } from '../audit/jobs.js';
 import { parseShard } from '../audit/shard.js';
 import { noticeText } from '../audit/notices.js';
 import { exitCode, type AuditResult } from '../audit/result.js';

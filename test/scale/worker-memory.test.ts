@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { auditsOnWorkers } from '../../src/audit/jobs.js';
 import { loadBuiltinCatalog } from '../../src/catalog/builtin.js';
 import { discoverPlans } from '../../src/plan/discover.js';
 
@@ -18,9 +19,9 @@ const { packed } = (await import(new URL('../../dist/audit/packed.js', import.me
 
 describe('when a run goes to worker threads', () => {
   it('sends more than one batch (8 plans) to workers, and one batch to none', () => {
-    expect(pool.auditsOnWorkers(1)).toBe(false);
-    expect(pool.auditsOnWorkers(8)).toBe(false);
-    expect(pool.auditsOnWorkers(9)).toBe(true);
+    expect(auditsOnWorkers(1)).toBe(false);
+    expect(auditsOnWorkers(8)).toBe(false);
+    expect(auditsOnWorkers(9)).toBe(true);
   });
 
   it('bounds a worker heap by the file size limit, never past the process limit', () => {
