@@ -13,7 +13,7 @@ const CHUNK = 100;
  * whole, and joined where one chunk's bottom border meets the next one's top: the same box as a
  * single table.
  */
-export function chunkedTable(options: Options, rows: Row[]): string {
+export function chunkedTable(options: Options, rows: Row[], naturalWidths?: number[]): string {
   // Chunks join without a rule between rows only: a table that draws one is drawn whole.
   if (rows.length <= CHUNK || options.chars?.mid !== '') return draw(options, rows);
   const chunks: Row[][] = [];
@@ -23,15 +23,17 @@ export function chunkedTable(options: Options, rows: Row[]): string {
     ...(k === 0 ? {} : { head: [] }),
     ...(colWidths ? { colWidths } : {}),
   });
-  // First pass: each chunk's natural widths, read off its top border; the widest of each column wins.
-  const widths: number[] = [];
-  chunks.forEach((chunk, k) => {
-    const top = draw(optionsOf(k), chunk).split('\n')[0]!;
-    top
-      .slice(1, -1)
-      .split(/[┬╤]/)
-      .forEach((segment, i) => (widths[i] = Math.max(widths[i] ?? 0, [...segment].length)));
-  });
+  // The widths given, else the natural ones the caller measured, else a first pass: each chunk's
+  // natural widths, read off its top border, the widest of each column winning (drawing every row twice).
+  const widths: number[] = [...(options.colWidths ?? naturalWidths ?? [])].map(Number);
+  if (widths.length === 0)
+    chunks.forEach((chunk, k) => {
+      const top = draw(optionsOf(k), chunk).split('\n')[0]!;
+      top
+        .slice(1, -1)
+        .split(/[┬╤]/)
+        .forEach((segment, i) => (widths[i] = Math.max(widths[i] ?? 0, [...segment].length)));
+    });
   const parts = chunks.map((chunk, k) => {
     const lines = draw(optionsOf(k, widths), chunk).split('\n');
     return lines.slice(k === 0 ? 0 : 1, k === chunks.length - 1 ? lines.length : -1).join('\n');

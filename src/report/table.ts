@@ -126,6 +126,7 @@ function rollupTables(county: string, titles: string[], tail: string[], rows: Ce
         ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: false } : {}),
       },
       rows.map((row) => cols.map((k) => row[k]!)),
+      colWidths ? undefined : cols.map((k) => columnWidth(head, rows, k)),
     );
   const all = [0, ...titles.map((_, i) => i + 1), ...tail.map((_, i) => titles.length + 1 + i)];
   const full = [county, ...titles.map(twoLines), ...tail];
@@ -158,9 +159,9 @@ function rollupTables(county: string, titles: string[], tail: string[], rows: Ce
   return [...groups.map((g) => draw(codes, [0, ...g], [countyWidth, ...g.map((k) => widths[k]!)])), ...legend];
 }
 
-/** Cells a column takes, its padding included: its widest line, header or body. */
-function columnWidth(head: string[], rows: Cell[][], k: number): number {
-  const lines = [...head[k]!.split('\n'), ...rows.map((r) => String(r[k]))];
+/** A column's natural width as cli-table3 lays it out: its widest line, padded by one on each side. */
+export function columnWidth(head: Cell[], rows: Cell[][], k: number): number {
+  const lines = [head[k]!, ...rows.map((r) => r[k]!)].flatMap((cell) => String(cell).split('\n'));
   return 2 + Math.max(...lines.map(cells));
 }
 

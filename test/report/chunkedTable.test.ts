@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
 import { chunkedTable } from '../../src/report/chunkedTable.js';
-import { COMPACT } from '../../src/report/table.js';
+import { COMPACT, columnWidth } from '../../src/report/table.js';
 
 function single(options: ConstructorParameters<typeof Table>[0], rows: (string | number)[][]): string {
   const t = new Table(options);
@@ -29,5 +29,18 @@ describe('chunkedTable', () => {
 
   it('draws a short table as one table', () => {
     expect(chunkedTable(options, rows.slice(0, 5))).toBe(single(options, rows.slice(0, 5)));
+  });
+
+  it('draws every row once with the natural widths measured (columnWidth), as one table would', () => {
+    const widths = options.head.map((_, k) => columnWidth(options.head, rows, k));
+    // What cli-table3 lays out, read off the whole table's top border.
+    const top = single(options, rows).split('\n')[0]!.slice(1, -1).split('┬');
+    expect(widths).toEqual(top.map((segment) => [...segment].length));
+    expect(chunkedTable(options, rows, widths)).toBe(single(options, rows));
+  });
+
+  it('draws at the widths given, wrapping, as one table would', () => {
+    const narrow = { ...options, colWidths: [10, 8, 8], wordWrap: true, wrapOnWordBoundary: false };
+    expect(chunkedTable(narrow, rows)).toBe(single(narrow, rows));
   });
 });
