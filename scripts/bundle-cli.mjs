@@ -61,35 +61,33 @@ const lazyBuiltins = {
 };
 const LAZY_BUILTIN = 'const __lazyBuiltin = (id) => new Proxy({}, { get: (_, key) => require(id)[key] });';
 
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+/**
+ * One CommonJS script for a vm.Script (bin/cli-script.js), written ASCII-only in its wrapper
+ * (`asScript`). A dynamic import() becomes require(): a vm.Script would need a module loader of
+ * its own for import().
+ */
+async function bundleScript(entry, outfile, external = []) {
+  await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    legalComments: 'none',
+    entryPoints: [entry],
+    outfile,
+    format: 'cjs',
+    supported: { 'dynamic-import': false },
+    external,
+    banner: { js: `const __bundleUrl = require('node:url').pathToFileURL(__filename).href; ${LAZY_BUILTIN}` },
+    plugins: [ownImportMetaUrl('__bundleUrl'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true }), lazyBuiltins],
+    minifyWhitespace: true,
+  });
+  asScript(outfile);
+}
 
-// Chunk names carry a hash: chunks of an earlier build would stay behind.
 await rm(OUT, { recursive: true, force: true });
-await build({
-  ...common,
-  entryPoints: [join(DIST, 'cli', 'main.js')],
-  outfile: SCRIPT,
-  format: 'cjs',
-  // A dynamic import() of an external becomes require(): the script runs in a vm.Script, which
-  // would need a module loader of its own for import().
-  supported: { 'dynamic-import': false },
-  external: ['exceljs', 'docx', 'jszip'],
-  banner: { js: `const __bundleUrl = require('node:url').pathToFileURL(__filename).href; ${LAZY_BUILTIN}` },
-  plugins: [ownImportMetaUrl('__bundleUrl'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true }), lazyBuiltins],
-  minifyWhitespace: true,
-});
-asScript(SCRIPT);
-await build({
-  ...common,
-  entryPoints: [join(DIST, 'audit', 'worker.js')],
-  outfile: WORKER_SCRIPT,
-  format: 'cjs',
-  supported: { 'dynamic-import': false },
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [ownImportMetaUrl('__bundleUrl'), bundledRequire({ uses: ['plan', 'condition', 'input'], fallback: true })],
-  minifyWhitespace: true,
-});
-asScript(WORKER_SCRIPT);
+await bundleScript(join(DIST, 'cli', 'main.js'), SCRIPT, ['exceljs', 'docx', 'jszip']);
+await bundleScript(join(DIST, 'audit', 'worker.js'), WORKER_SCRIPT);
 writeFileSync(
   join(OUT, 'worker.js'),
   `// The audit pool's worker thread: the bundled script with its code cache (scripts/bundle-cli.mjs).\nimport { WORKER_SCRIPT, loadScript } from '../../bin/cli-script.js';\nloadScript(WORKER_SCRIPT);\n`,
