@@ -1,6 +1,7 @@
 // The bundled CLI (dist/bundle/cli.cjs, scripts/bundle-cli.mjs) and its worker thread, compiled
-// with the V8 code caches the build made for them. V8 rejects a cache made by another V8 version or under other flags, and
-// then compiles the script as if there were none: the cache only ever saves time. Nothing here
+// with the V8 code caches the build made for them. V8 rejects a cache made by another V8 version
+// or under other flags, and then compiles the script as if there were none: the cache only ever
+// saves time. Nothing here
 // writes a cache: an install may be read-only, and a cache is made once, by the build.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

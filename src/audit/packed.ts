@@ -53,7 +53,7 @@ export function unpacked({ audit, findings }: PackedAudit): FileAudit {
   return audit;
 }
 
-/** Packed on the thread that writes the report (a run on this thread). */
+/** Packed on the thread that writes the report: a batch audited there after its worker ran out of memory (pool.ts). */
 export function packed(audit: FileAudit): FileAudit {
   const p = pack(audit);
   // Text taken from the plan (names, dates, waivers) would otherwise be slices of the whole file

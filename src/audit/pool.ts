@@ -18,9 +18,10 @@ export type WorkerReply = { indexes: number[]; results: PackedAudit[] } | { fail
 /**
  * A worker's old-generation limit, in MiB. V8 grows a heap in step with its limit (4 GiB by
  * default on the project's machine): the live heap of a run stays under 25 MB, yet with the default
- * limit the process grew past 200 MB on the 2,844 synthetic plans. 1 GiB is ~100 times what
- * the largest plan allowed by default needs; a larger `--max-file-size` raises it, never past the
- * process's own limit. A batch that needs more is audited again on the calling thread (`auditInPool`).
+ * limit the process grew past 200 MB on the 2,844 synthetic plans. 1 GiB holds the largest plan
+ * allowed by default twice over (parsing takes ~90 times a file's size, plan/document.ts); a larger
+ * `--max-file-size` raises it to 96 times that size, never past the process's own limit. A batch
+ * that needs more is audited again on the calling thread (`auditInPool`).
  */
 export function workerHeapMb(maxBytes: number): number {
   const processLimit = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);

@@ -126,7 +126,7 @@ function rollupTables(county: string, titles: string[], tail: string[], rows: Ce
         ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: false } : {}),
       },
       rows.map((row) => cols.map((k) => row[k]!)),
-      colWidths ? undefined : cols.map((k) => columnWidth(head, rows, k)),
+      colWidths ?? cols.map((k) => columnWidth(head, rows, k)),
     );
   const all = [0, ...titles.map((_, i) => i + 1), ...tail.map((_, i) => titles.length + 1 + i)];
   const full = [county, ...titles.map(twoLines), ...tail];
